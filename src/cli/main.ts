@@ -1,0 +1,90 @@
+import { promises as fs } from "node:fs";
+import { basename, dirname, relative, resolve } from "node:path";
+import { ExcelJsFileSink } from "../adapters/exceljs/fileSink";
+import { ExcelJsFileSource } from "../adapters/exceljs/fileSource";
+import { readTrackingWorkbook } from "../app/readTrackingWorkbook";
+import { analyse } from "../core/analyse";
+import { Day, todayInGermany } from "../core/dates/calendarDay";
+import { FallbilanzError, isFallbilanzError } from "../core/errors";
+import { Report, buildReport, defaultReportYear } from "../core/report/buildReport";
+import { headlineLines } from "./headlines";
+import { CliArgs, USAGE, parseArgs } from "./args";
+import { ExitCode } from "./exitCodes";
+import { terminalProgress } from "./progress";
+
+export interface CliIo {
+  readonly stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  /** The day of processing; defaults to today in Germany. */
+  readonly today?: Day;
+}
+
+/** A link from the validation report to a cell of the input workbook, relative to the report file. */
+function linkToInput(outPath: string, inputPath: string): (ref: { sheet: string; cell: string }) => string {
+  const rel = relative(dirname(resolve(outPath)), resolve(inputPath)).split("\\").join("/");
+  return (ref) => `${encodeURI(rel)}#'${ref.sheet.replace(/'/g, "''")}'!${ref.cell}`;
+}
+
+/** Writes to a temporary name beside the target and renames at the end, so a failure leaves no file. */
+async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = resolve(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await write(tmp);
+    await fs.rename(tmp, path);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+async function run(args: CliArgs, io: CliIo): Promise<Report> {
+  const today = io.today ?? todayInGermany();
+  const progress = terminalProgress(io.stderr as NodeJS.WriteStream);
+  const sheets = await readTrackingWorkbook(new ExcelJsFileSource(args.workbook), { progress: progress.read });
+  const analysis = analyse(sheets, today);
+  const year = args.year ?? defaultReportYear(analysis);
+  if (year === undefined) throw new FallbilanzError("noDataForYear", "Die Arbeitsmappe enthält keine Einträge mit gültigem Datum.");
+  const report = buildReport(analysis, { year, suppressionThreshold: args.suppress });
+  for (const path of [args.out, args.json]) {
+    if (path && resolve(path) === resolve(args.workbook)) {
+      throw new FallbilanzError("badArgument", "Die Ausgabe darf die Arbeitsmappe des Teams nicht überschreiben. Bitte einen anderen Dateinamen angeben.");
+    }
+  }
+  if (args.out) {
+    const out = args.out;
+    progress.say(`Schreibe „${out}“ …`);
+    await writeAtomically(out, (tmp) => new ExcelJsFileSink(tmp, linkToInput(out, args.workbook)).write(report.sheets));
+  }
+  if (args.json) {
+    await writeAtomically(args.json, (tmp) => fs.writeFile(tmp, JSON.stringify(report.summary, null, 2) + "\n", "utf8"));
+  }
+  progress.done();
+  return report;
+}
+
+/**
+ * The command line: `report <workbook.xlsx> --year <Y> [--out <report.xlsx>] [--json <summary.json>] [--suppress <n>]`.
+ * Returns the exit code; bad input gets one German line on stderr, never a stack trace.
+ */
+export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
+  try {
+    const args = parseArgs(argv);
+    if (args.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return ExitCode.Ok;
+    }
+    const report = await run(args, io);
+    io.stdout.write(headlineLines(report).join("\n") + "\n");
+    if (args.out) io.stdout.write(`Geschrieben: ${args.out}\n`);
+    if (args.json) io.stdout.write(`Geschrieben: ${args.json}\n`);
+    return ExitCode.Ok;
+  } catch (error) {
+    if (isFallbilanzError(error)) {
+      io.stderr.write(`Fehler: ${error.message}\n`);
+      return ExitCode.BadInput;
+    }
+    const detail = process.env.DEBUG && error instanceof Error ? `\n${error.stack}` : "";
+    io.stderr.write(`Interner Fehler: Die Auswertung ist abgebrochen; es wurde keine Datei geschrieben. Bitte melden.${detail}\n`);
+    return ExitCode.Internal;
+  }
+}

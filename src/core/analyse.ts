@@ -1,0 +1,19 @@
+import { Day } from "./dates/calendarDay";
+import { FallbilanzError } from "./errors";
+import { IngestedSheet } from "./recognize/sheetIngest";
+import { Analysis, validateWorkbook } from "./validate/validateWorkbook";
+
+/**
+ * Validates the ingested sheets of a workbook. Throws a German message when
+ * no sheet is recognised as tracking data.
+ */
+export function analyse(sheets: readonly IngestedSheet[], today: Day): Analysis {
+  if (!sheets.some((s) => s.kind !== undefined)) {
+    throw new FallbilanzError(
+      "noTrackingSheet",
+      "Kein Tabellenblatt erkannt: Die Arbeitsmappe braucht ein Blatt „Beratungen“, „Vermittlungen“ oder " +
+        "„Veranstaltungen“ (oder ein Blatt mit Spalten wie Datum und Klient-ID bzw. Teilnehmende).",
+    );
+  }
+  return validateWorkbook(sheets, { today });
+}

@@ -1,0 +1,42 @@
+/**
+ * The values a workbook adapter hands to the core, one per cell.
+ * Dates arrive as Excel serial numbers (the adapters convert date cells),
+ * formulas as their computed value, errors as `{ error: "#REF!" }`.
+ */
+export interface CellError {
+  readonly error: string;
+}
+
+export type Cell = string | number | boolean | null | undefined | CellError;
+
+export function isCellError(value: Cell): value is CellError {
+  return typeof value === "object" && value !== null && typeof (value as CellError).error === "string";
+}
+
+/** Blank means empty, whitespace only, or missing. */
+export function isBlank(value: Cell): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return value.trim() === "";
+  return false;
+}
+
+/** The text of a cell as staff see it (numbers without grouping), trimmed. */
+export function cellText(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === "boolean") return value ? "WAHR" : "FALSCH";
+  return value.error;
+}
+
+/** A1-style column letters for a 0-based column index: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

@@ -1,0 +1,85 @@
+import { ClientActivity, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
+import { Analysis } from "../validate/validateWorkbook";
+import { PLACEMENT_FIGURES, PlacementFigure, REFERRAL_CATEGORIES, ReferralCategory, isThirdPartyMeasure } from "../vocabulary/referralCategory";
+import { isTargetGroup } from "../vocabulary/residenceStatus";
+import { monthsCounted } from "./reportYear";
+
+/** The figures of report year Y, under exactly the names of spec section 3. */
+export interface Figures {
+  readonly year: number;
+  /** M: 12 for a past year, months begun so far for the current one. */
+  readonly months: number;
+  readonly infoEvents: { readonly events: number; readonly attendees: number; readonly byTopic: Readonly<Record<string, number>> };
+  readonly counseling: {
+    readonly contacts: number;
+    readonly persons: number;
+    readonly monthlyPersons: readonly number[];
+    readonly monthlyAvgPersons: number;
+  };
+  readonly referrals: {
+    readonly count: number;
+    readonly byCategory: Readonly<Record<ReferralCategory, number>>;
+    readonly monthlyPersons: readonly number[];
+    readonly monthlyAvgPersons: number;
+  };
+  readonly placements: Readonly<Record<PlacementFigure, number>>;
+  readonly cases: { readonly active: number };
+}
+
+/** Only accepted, non-duplicate rows dated in Y count. */
+export function countedIn<T extends { year: number; duplicate: boolean }>(records: readonly T[], year: number): T[] {
+  return records.filter((r) => r.year === year && !r.duplicate);
+}
+
+/** For each month 1-12 (index 0-11): distinct clients among the records of that month. */
+export function distinctPerMonth(records: readonly ClientActivity[]): number[] {
+  const months = Array.from({ length: 12 }, () => new Set<string>());
+  for (const r of records) months[r.month - 1].add(r.clientKey);
+  return months.map((m) => m.size);
+}
+
+export function distinctClients(records: readonly { clientKey: string }[]): number {
+  return new Set(records.map((r) => r.clientKey)).size;
+}
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+function eventFigures(events: readonly EventRecord[]): Figures["infoEvents"] {
+  const byTopic = new Map<string, number>();
+  for (const e of events) byTopic.set(e.topic, (byTopic.get(e.topic) ?? 0) + e.attendees);
+  const sorted = [...byTopic].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "de"));
+  return { events: events.length, attendees: sum(events.map((e) => e.attendees)), byTopic: Object.fromEntries(sorted) };
+}
+
+function counselingFigures(rows: readonly CounsellingRecord[], months: number): Figures["counseling"] {
+  const monthlyPersons = distinctPerMonth(rows.filter((r) => isTargetGroup(r.status)));
+  return { contacts: rows.length, persons: distinctClients(rows), monthlyPersons, monthlyAvgPersons: sum(monthlyPersons) / months };
+}
+
+function referralFigures(rows: readonly ReferralRecord[], months: number): Figures["referrals"] {
+  const byCategory = Object.fromEntries(REFERRAL_CATEGORIES.map((c) => [c, 0])) as Record<ReferralCategory, number>;
+  for (const r of rows) byCategory[r.category]++;
+  const monthlyPersons = distinctPerMonth(rows.filter((r) => isTargetGroup(r.status) && isThirdPartyMeasure(r.category)));
+  return { count: rows.length, byCategory, monthlyPersons, monthlyAvgPersons: sum(monthlyPersons) / months };
+}
+
+function placementFigures(rows: readonly ReferralRecord[]): Figures["placements"] {
+  const entries = PLACEMENT_FIGURES.map((c) => [c, distinctClients(rows.filter((r) => r.category === c))]);
+  return Object.fromEntries(entries) as Record<PlacementFigure, number>;
+}
+
+/** Every figure of spec section 3 for report year `year`. */
+export function computeFigures(analysis: Analysis, year: number): Figures {
+  const months = monthsCounted(year, analysis.today);
+  const counselling = countedIn(analysis.counselling, year);
+  const referrals = countedIn(analysis.referrals, year);
+  return {
+    year,
+    months,
+    infoEvents: eventFigures(countedIn(analysis.events, year)),
+    counseling: counselingFigures(counselling, months),
+    referrals: referralFigures(referrals, months),
+    placements: placementFigures(referrals),
+    cases: { active: distinctClients([...counselling, ...referrals]) },
+  };
+}

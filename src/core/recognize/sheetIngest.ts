@@ -1,0 +1,155 @@
+import { Cell, isBlank } from "../cells";
+import { Field, NEVER_COPIED, fieldOfHeader } from "../vocabulary/columns";
+import { SheetKind, isOutputSheetName, sheetKindByName } from "../vocabulary/sheetKinds";
+import { ColumnMap, HEADER_SEARCH_ROWS, columnMapFor, headerFields, kindByHeaders, matchCount } from "./headerRow";
+
+/** One data row below the header, holding only the recognised columns that may be copied. */
+export interface RawRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly values: Partial<Record<Field, Cell>>;
+}
+
+/** A sheet as the core keeps it: its kind, header and data rows (names and notes already dropped). */
+export interface IngestedSheet {
+  readonly name: string;
+  /** Undefined when the sheet is not tracking data (its name and headers match no kind). */
+  readonly kind: SheetKind | undefined;
+  /** How the kind was found. */
+  readonly recognisedBy: "name" | "headers" | "none" | "output";
+  /** 1-based header row; undefined when none was found. */
+  readonly headerRow: number | undefined;
+  readonly columns: ColumnMap;
+  /** Non-blank rows below the header (or all non-blank rows when no header was found). */
+  readonly rows: RawRow[];
+  /** Count of non-blank rows of a sheet without header. */
+  readonly unreadRows: number;
+  /** 0-based columns whose header names a person or holds notes: read only to be skipped. */
+  readonly personalNameColumns: readonly number[];
+  readonly notesColumns: readonly number[];
+}
+
+export interface IngestOptions {
+  /** A column chosen by the user for a field, overriding recognition. */
+  readonly columnOverrides?: ColumnMap;
+  /** A kind chosen by the user, overriding recognition. */
+  readonly kindOverride?: SheetKind;
+}
+
+/**
+ * Takes a sheet's rows one at a time, finds the header among the first rows,
+ * and keeps only what the figures need. Rows may be pushed in order only.
+ */
+export class SheetIngest {
+  private readonly buffered: { row: number; cells: readonly Cell[] }[] = [];
+  private kind: SheetKind | undefined;
+  private recognisedBy: IngestedSheet["recognisedBy"];
+  private headerRow: number | undefined;
+  private columns: ColumnMap = {};
+  private kept: [Field, number][] = [];
+  private readonly rows: RawRow[] = [];
+  private unreadRows = 0;
+  private personalNameColumns: number[] = [];
+  private notesColumns: number[] = [];
+  private decided = false;
+
+  constructor(
+    readonly name: string,
+    private readonly options: IngestOptions = {},
+  ) {
+    this.kind = options.kindOverride ?? sheetKindByName(name);
+    this.recognisedBy = isOutputSheetName(name) ? "output" : this.kind ? "name" : "none";
+    if (this.recognisedBy === "output") {
+      this.kind = undefined;
+      this.decided = true;
+    }
+  }
+
+  /** Whether rows of this sheet are still of interest (false for output sheets and unrecognised sheets). */
+  get wantsRows(): boolean {
+    return !this.decided || this.kind !== undefined;
+  }
+
+  push(row: number, cells: readonly Cell[]): void {
+    if (this.decided) {
+      if (this.kind !== undefined) this.take(row, cells);
+      return;
+    }
+    this.buffered.push({ row, cells });
+    if (this.tryHeader(row, cells)) {
+      this.decided = true;
+      const rest = this.buffered.filter((b) => b.row > row);
+      this.buffered.length = 0;
+      for (const b of rest) this.take(b.row, b.cells);
+    } else if (row >= HEADER_SEARCH_ROWS) {
+      this.giveUp();
+    }
+  }
+
+  finish(): IngestedSheet {
+    if (!this.decided) this.giveUp();
+    return {
+      name: this.name,
+      kind: this.kind,
+      recognisedBy: this.recognisedBy,
+      headerRow: this.headerRow,
+      columns: this.columns,
+      rows: this.rows,
+      unreadRows: this.unreadRows,
+      personalNameColumns: this.personalNameColumns,
+      notesColumns: this.notesColumns,
+    };
+  }
+
+  private tryHeader(row: number, cells: readonly Cell[]): boolean {
+    if (row > HEADER_SEARCH_ROWS) return false;
+    const fields = headerFields(cells);
+    const kind = this.kind ?? kindByHeaders(fields);
+    if (kind === undefined) return false;
+    const map = columnMapFor(kind, fields);
+    if (matchCount(map) < 2) return false;
+    if (this.kind === undefined) this.recognisedBy = "headers";
+    this.kind = kind;
+    this.headerRow = row;
+    this.columns = { ...map, ...(this.options.columnOverrides ?? {}) };
+    this.kept = (Object.entries(this.columns) as [Field, number][]).filter(([field]) => !NEVER_COPIED.has(field));
+    cells.forEach((cell, column) => {
+      const field = typeof cell === "string" ? fieldOfHeader(cell) : undefined;
+      if (field === "personalName") this.personalNameColumns.push(column);
+      if (field === "notes") this.notesColumns.push(column);
+    });
+    return true;
+  }
+
+  /** No header among the first rows: a named sheet's rows are counted as unreadable, others are ignored. */
+  private giveUp(): void {
+    this.decided = true;
+    if (this.kind !== undefined) {
+      this.unreadRows = this.buffered.filter((b) => b.cells.some((c) => !isBlank(c))).length;
+    }
+    this.buffered.length = 0;
+  }
+
+  private take(row: number, cells: readonly Cell[]): void {
+    if (this.headerRow === undefined) {
+      if (cells.some((c) => !isBlank(c))) this.unreadRows++;
+      return;
+    }
+    const values: Partial<Record<Field, Cell>> = {};
+    let any = false;
+    for (const [field, column] of this.kept) {
+      const value = cells[column];
+      if (!isBlank(value)) {
+        values[field] = value;
+        any = true;
+      }
+    }
+    // A row whose only content is in a name or notes column is still a data row.
+    if (!any) any = this.hasNeverCopiedContent(cells);
+    if (any) this.rows.push({ row, values });
+  }
+
+  private hasNeverCopiedContent(cells: readonly Cell[]): boolean {
+    return [...this.personalNameColumns, ...this.notesColumns].some((column) => !isBlank(cells[column]));
+  }
+}

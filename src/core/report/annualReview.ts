@@ -1,0 +1,181 @@
+import { formatDayGerman } from "../dates/calendarDay";
+import { Figures, computeFigures, countedIn } from "../figures/figures";
+import { Analysis } from "../validate/validateWorkbook";
+import { REFERRAL_CATEGORIES, categoryGroup } from "../vocabulary/referralCategory";
+import { formatGermanInteger } from "./about";
+import { MONTH_NAMES, reviewParagraph } from "./paragraph";
+import { ChartModel, ColumnRange, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
+import { suppressSmall } from "./suppress";
+
+export const reviewSheetName = (year: number): string => `Jahresrückblick ${year}`;
+
+export interface ReviewOptions {
+  /** Breakdown cells from 1 to this many show as "< n+1"; 0 switches suppression off. */
+  readonly suppressionThreshold: number;
+}
+
+/** A headline figure: label and how to read it from the figures. */
+interface Headline {
+  readonly label: string;
+  readonly style: "integer" | "decimal";
+  readonly pick: (f: Figures) => number;
+}
+
+const HEADLINES: readonly Headline[] = [
+  { label: "Informationsveranstaltungen", style: "integer", pick: (f) => f.infoEvents.events },
+  { label: "Teilnehmende an Informationsveranstaltungen", style: "integer", pick: (f) => f.infoEvents.attendees },
+  { label: "Beratungskontakte", style: "integer", pick: (f) => f.counseling.contacts },
+  { label: "Beratene Personen", style: "integer", pick: (f) => f.counseling.persons },
+  { label: "Ø beratene Asylbewerbende und Geduldete pro Monat", style: "decimal", pick: (f) => f.counseling.monthlyAvgPersons },
+  { label: "Vermittlungen", style: "integer", pick: (f) => f.referrals.count },
+  { label: "Ø in Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat", style: "decimal", pick: (f) => f.referrals.monthlyAvgPersons },
+  { label: "In Arbeit vermittelte Personen", style: "integer", pick: (f) => f.placements.Arbeit },
+  { label: "In Ausbildung vermittelte Personen", style: "integer", pick: (f) => f.placements.Ausbildung },
+  { label: "In Deutschkurse vermittelte Personen", style: "integer", pick: (f) => f.placements.Deutschkurs },
+  { label: "Aktive Fälle (Personen mit Beratung oder Vermittlung)", style: "integer", pick: (f) => f.cases.active },
+  { label: "Gezählte Monate", style: "integer", pick: (f) => f.months },
+];
+
+/** Per month of a year: the counts the month table shows beside the persons. */
+function monthlyCounts(analysis: Analysis, year: number): { contacts: number[]; referrals: number[]; events: number[]; attendees: number[] } {
+  const zero = (): number[] => new Array<number>(12).fill(0);
+  const out = { contacts: zero(), referrals: zero(), events: zero(), attendees: zero() };
+  for (const r of countedIn(analysis.counselling, year)) out.contacts[r.month - 1]++;
+  for (const r of countedIn(analysis.referrals, year)) out.referrals[r.month - 1]++;
+  for (const e of countedIn(analysis.events, year)) {
+    out.events[e.month - 1]++;
+    out.attendees[e.month - 1] += e.attendees;
+  }
+  return out;
+}
+
+/** The review of `year`: figures, the previous year's when the workbook holds them, and the sheet. */
+export interface AnnualReview {
+  readonly figures: Figures;
+  readonly previous: Figures | undefined;
+  readonly paragraph: string;
+  readonly sheet: OutSheet;
+}
+
+export function annualReview(analysis: Analysis, year: number, options: ReviewOptions): AnnualReview {
+  const figures = computeFigures(analysis, year);
+  const previous = analysis.dataYears.has(year - 1) ? computeFigures(analysis, year - 1) : undefined;
+  const paragraph = reviewParagraph(figures);
+  const rows: OutRow[] = [];
+  const add = (row: OutRow): number => rows.push(row);
+  const months = figures.months;
+
+  add([cell(`Jahresrückblick ${year}: Integrationskoordination`, "title")]);
+  add([cell(`Erstellt am ${formatDayGerman(analysis.today)}. Gezählt werden geprüfte Einträge des Jahres ${year} ohne Duplikate` +
+    (months < 12 ? `; das Jahr läuft noch, gezählt sind ${months} Monate.` : "."), "note")]);
+  add(undefined);
+  add([cell("Text für den Jahresrückblick", "heading")]);
+  const paragraphRow = add([cell(paragraph, "wrap")]);
+  add(undefined);
+
+  add([cell("Kennzahlen", "heading")]);
+  add([cell("Kennzahl", "header"), cell(String(year), "header"), ...(previous ? [cell(String(year - 1), "header")] : [])]);
+  for (const h of HEADLINES) {
+    add([cell(h.label, "label"), cell(h.pick(figures), h.style), ...(previous ? [cell(h.pick(previous), h.style)] : [])]);
+  }
+  add(undefined);
+
+  // Month table: the charts read its cells.
+  add([cell("Monatswerte", "heading")]);
+  /** `average` is set on the persons columns: their Ø row. */
+  const columns: { label: string; values: (number | null)[]; average?: number }[] = [];
+  const upToM = (values: readonly number[]): (number | null)[] => values.map((v, i) => (i < months ? v : null));
+  const persons = (label: string, f: Figures, part: "counseling" | "referrals", limit: (v: readonly number[]) => (number | null)[]) =>
+    columns.push({ label: `${label} ${f.year}`, values: limit(f[part].monthlyPersons), average: f[part].monthlyAvgPersons });
+  persons("Beratene Personen", figures, "counseling", upToM);
+  if (previous) persons("Beratene Personen", previous, "counseling", (v) => [...v]);
+  persons("Vermittelte Personen", figures, "referrals", upToM);
+  if (previous) persons("Vermittelte Personen", previous, "referrals", (v) => [...v]);
+  const counts = monthlyCounts(analysis, year);
+  columns.push({ label: `Beratungskontakte ${year}`, values: upToM(counts.contacts) });
+  columns.push({ label: `Vermittlungen ${year}`, values: upToM(counts.referrals) });
+  columns.push({ label: `Veranstaltungen ${year}`, values: upToM(counts.events) });
+  columns.push({ label: `Teilnehmende ${year}`, values: upToM(counts.attendees) });
+  const monthHeaderRow = add([cell("Monat", "header"), ...columns.map((c) => cell(c.label, "header"))]);
+  const firstMonthRow = monthHeaderRow + 1;
+  for (let m = 0; m < 12; m++) {
+    add([cell(MONTH_NAMES[m], "label"), ...columns.map((c) => cell(c.values[m], "integer"))]);
+  }
+  const lastMonthRow = firstMonthRow + 11;
+  add([
+    cell("Ø pro Monat (Personen der Zielgruppe)", "total"),
+    ...columns.map((c) => (c.average === undefined ? cell(null, "total") : cell(c.average, "decimal"))),
+  ]);
+  add([cell("Beratene und vermittelte Personen: Asylbewerbende und Geduldete, je Monat jede Person einmal gezählt.", "note")]);
+  add(undefined);
+
+  // Charts sit below the month table, side by side.
+  const chartTop = rows.length;
+  const range = (column: number): ColumnRange => ({ column, firstRow: firstMonthRow, lastRow: lastMonthRow });
+  const seriesOf = (prefix: string) =>
+    columns
+      .map((c, i) => ({ c, column: i + 2 }))
+      .filter(({ c }) => c.label.startsWith(prefix))
+      .map(({ c, column }) => ({ name: c.label, nameCell: { row: monthHeaderRow, column }, values: c.values, range: range(column) }));
+  const categoryRange = range(1);
+  const charts: ChartModel[] = [
+    { title: `Beratene Asylbewerbende und Geduldete pro Monat`, type: "column", categories: MONTH_NAMES, categoryRange,
+      series: seriesOf("Beratene Personen"), valueAxisTitle: "Personen",
+      anchor: { fromColumn: 0, fromRow: chartTop, toColumn: 3, toRow: chartTop + 18 } },
+    { title: `In Drittmaßnahmen vermittelte Asylbewerbende und Geduldete pro Monat`, type: "column", categories: MONTH_NAMES, categoryRange,
+      series: seriesOf("Vermittelte Personen"), valueAxisTitle: "Personen",
+      anchor: { fromColumn: 3, fromRow: chartTop, toColumn: 7, toRow: chartTop + 18 } },
+  ];
+  for (let i = 0; i < 19; i++) add(undefined);
+
+  addBreakdowns(add, figures, options.suppressionThreshold);
+  add(undefined);
+  add([cell("Datenqualität", "heading")]);
+  add([cell(dataQualityLine(analysis), "wrap")]);
+  const dataQualityRow = rows.length;
+
+  const sheet: OutSheet = {
+    name: reviewSheetName(year),
+    columnWidths: [52, ...columns.map(() => 16)],
+    rows,
+    rowHeights: { [paragraphRow]: Math.max(60, Math.ceil(paragraph.length / 110) * 15 + 6), [dataQualityRow]: 32 },
+    merges: [
+      { row: paragraphRow, fromColumn: 1, toColumn: 1 + columns.length },
+      { row: dataQualityRow, fromColumn: 1, toColumn: 1 + columns.length },
+    ],
+    charts,
+    landscape: true,
+  };
+  return { figures, previous, paragraph, sheet };
+}
+
+function addBreakdowns(add: (row: OutRow) => number, figures: Figures, threshold: number): void {
+  const shown = (n: number): OutCell => {
+    const v = suppressSmall(n, threshold);
+    return typeof v === "number" ? cell(v, "integer") : cell(v, "text");
+  };
+  add([cell("Teilnehmende nach Thema der Veranstaltung", "heading")]);
+  add([cell("Thema", "header"), cell("Teilnehmende", "header")]);
+  const topics = Object.entries(figures.infoEvents.byTopic);
+  if (topics.length === 0) add([cell("keine Veranstaltungen", "note")]);
+  for (const [topic, attendees] of topics) add([cell(topic, "label"), shown(attendees)]);
+  add(undefined);
+  add([cell("Vermittlungen nach Art", "heading")]);
+  add([cell("Art", "header"), cell("Vermittlungen", "header"), cell("Gruppe", "header")]);
+  for (const c of REFERRAL_CATEGORIES) {
+    add([cell(c, "label"), shown(figures.referrals.byCategory[c]), cell(categoryGroup(c) === "placement" ? "Vermittlung in Arbeit/Ausbildung" : "Maßnahme von Drittanbietern", "text")]);
+  }
+  if (threshold > 0) add([cell(`Werte von 1 bis ${threshold} werden als „< ${threshold + 1}“ gezeigt, damit keine Einzelperson erkennbar ist.`, "note")]);
+}
+
+function dataQualityLine(analysis: Analysis): string {
+  const t = analysis.totals.reduce(
+    (a, x) => ({ rows: a.rows + x.rows, accepted: a.accepted + x.accepted, rejected: a.rejected + x.rejected, duplicates: a.duplicates + x.duplicates }),
+    { rows: 0, accepted: 0, rejected: 0, duplicates: 0 },
+  );
+  const f = formatGermanInteger;
+  return (
+    `Geprüft wurden ${f(t.rows)} Zeilen der Arbeitsmappe (alle Jahre): ${f(t.accepted)} übernommen, ${f(t.rejected)} wegen Fehlern nicht gezählt, ` +
+    `${f(t.duplicates)} doppelte Einträge nicht gezählt. Einzelheiten stehen im Blatt „Prüfbericht“.`
+  );
+}

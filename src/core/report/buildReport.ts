@@ -1,0 +1,51 @@
+import { FallbilanzError } from "../errors";
+import { monthsCounted } from "../figures/reportYear";
+import { Analysis } from "../validate/validateWorkbook";
+import { AnnualReview, annualReview } from "./annualReview";
+import { caseRecordsSheet } from "./caseRecords";
+import { OutSheet } from "./sheetModel";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "./suppress";
+import { SummaryJson, summaryJson } from "./summaryJson";
+import { validationReportSheet } from "./validationReport";
+
+export interface ReportOptions {
+  readonly year: number;
+  readonly suppressionThreshold?: number;
+}
+
+/** Everything the review of one year writes: the three sheets, in order, and the summary JSON. */
+export interface Report {
+  readonly review: AnnualReview;
+  readonly sheets: readonly [OutSheet, OutSheet, OutSheet];
+  readonly summary: SummaryJson;
+}
+
+/** Throws a German message when the year has no data at all. */
+export function assertYearHasData(analysis: Analysis, year: number): void {
+  monthsCounted(year, analysis.today);
+  if (!analysis.dataYears.has(year)) {
+    const years = [...analysis.dataYears].sort((a, b) => a - b);
+    const known = years.length > 0 ? ` Die Arbeitsmappe enthält Einträge aus ${years.join(", ")}.` : "";
+    throw new FallbilanzError("noDataForYear", `Für das Jahr ${year} enthält die Arbeitsmappe keine Einträge.${known}`);
+  }
+}
+
+/** Builds the case records, the validation report and the annual review of `options.year`. */
+export function buildReport(analysis: Analysis, options: ReportOptions): Report {
+  assertYearHasData(analysis, options.year);
+  const review = annualReview(analysis, options.year, {
+    suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+  });
+  return {
+    review,
+    sheets: [caseRecordsSheet(analysis, options.year), validationReportSheet(analysis), review.sheet],
+    summary: summaryJson(review.figures, analysis),
+  };
+}
+
+/** The last complete year with data, else the latest year with data: the default report year. */
+export function defaultReportYear(analysis: Analysis): number | undefined {
+  const current = new Date((analysis.today) * 86_400_000).getUTCFullYear();
+  const years = [...analysis.dataYears].filter((y) => y <= current).sort((a, b) => b - a);
+  return years.find((y) => y < current) ?? years[0];
+}

@@ -1,0 +1,81 @@
+/**
+ * What the core hands to a workbook adapter to write: plain sheets of cells
+ * with a style name each, optional Excel table and charts. Adapters decide
+ * how a style looks; text is always written as text, never as a formula.
+ */
+export type OutValue = string | number | null;
+
+export type CellStyle =
+  | "title" | "subtitle" | "heading" | "header" | "label" | "text" | "wrap" | "note"
+  | "integer" | "decimal" | "date" | "total";
+
+/** A cell of the team's workbook that a finding points to. */
+export interface SourceCellRef {
+  readonly sheet: string;
+  /** A1 address, e.g. `B12`. */
+  readonly cell: string;
+}
+
+export interface OutCell {
+  readonly value: OutValue;
+  readonly style?: CellStyle;
+  readonly link?: SourceCellRef;
+}
+
+/** An Excel table over a block of the sheet: header row `headerRow` (1-based), columns A onward. */
+export interface OutTable {
+  readonly name: string;
+  readonly headerRow: number;
+  readonly columns: readonly string[];
+  readonly rowCount: number;
+}
+
+/** A block of cells in the same sheet, 1-based: one column, rows `firstRow`…`lastRow`. */
+export interface ColumnRange {
+  readonly column: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+export interface ChartSeries {
+  readonly name: string;
+  /** The cell holding the series name (1-based row, column). */
+  readonly nameCell: { readonly row: number; readonly column: number };
+  readonly values: readonly (number | null)[];
+  readonly range: ColumnRange;
+}
+
+/** A native chart of monthly figures over cells of its own sheet. */
+export interface ChartModel {
+  readonly title: string;
+  readonly type: "column" | "line";
+  readonly categories: readonly string[];
+  readonly categoryRange: ColumnRange;
+  readonly series: readonly ChartSeries[];
+  /** Where the chart sits: 0-based columns and rows of its top-left and bottom-right corners. */
+  readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
+  readonly valueAxisTitle: string;
+}
+
+/** A row of cells from column A; `null` for an empty cell, `undefined` for an empty row. */
+export type OutRow = readonly (OutCell | null)[] | undefined;
+
+export interface OutSheet {
+  readonly name: string;
+  /** Column widths in characters, column A first. */
+  readonly columnWidths: readonly number[];
+  /** Rows from row 1. */
+  readonly rows: readonly OutRow[];
+  /** Row heights in points, by 1-based row. */
+  readonly rowHeights?: Readonly<Record<number, number>>;
+  /** Merged blocks within one row: 1-based row, 1-based first and last column. */
+  readonly merges?: readonly { readonly row: number; readonly fromColumn: number; readonly toColumn: number }[];
+  readonly table?: OutTable;
+  readonly charts?: readonly ChartModel[];
+  /** Rows above this 1-based row stay visible when scrolling. */
+  readonly freezeBelowRow?: number;
+  readonly landscape?: boolean;
+}
+
+export const cell = (value: OutValue, style?: CellStyle, link?: SourceCellRef): OutCell =>
+  link ? { value, style, link } : style ? { value, style } : { value };

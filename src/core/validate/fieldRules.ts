@@ -1,0 +1,55 @@
+import { Cell, cellText, isBlank, isCellError } from "../cells";
+import { Day, dayFromParts } from "../dates/calendarDay";
+import { readDate } from "../dates/parseDate";
+import { ReferralCategory, referralCategoryOf } from "../vocabulary/referralCategory";
+import { ResidenceStatus, residenceStatusOf } from "../vocabulary/residenceStatus";
+import { FindingCode } from "./findings";
+
+/** Either a clean value or the code of what is wrong with the cell. */
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: FindingCode };
+
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const fail = <T>(code: FindingCode): Checked<T> => ({ ok: false, code });
+
+export const EARLIEST_PLAUSIBLE_DAY: Day = dayFromParts(2000, 1, 1);
+
+/** A date of the spec between 1 Jan 2000 and the day of processing. */
+export function checkDate(value: Cell, today: Day): Checked<Day> {
+  const reading = readDate(value);
+  if (reading.kind === "blank") return fail("E_DATE_MISSING");
+  if (reading.kind === "invalid") return fail("E_DATE_INVALID");
+  if (reading.day < EARLIEST_PLAUSIBLE_DAY || reading.day > today) return fail("E_DATE_IMPLAUSIBLE");
+  return ok(reading.day);
+}
+
+/** A residence status of the spec's table; blank is `undefined` (it may come from the clients sheet). */
+export function checkStatus(value: Cell): Checked<ResidenceStatus | undefined> {
+  if (isBlank(value)) return ok(undefined);
+  if (isCellError(value) || typeof value !== "string") return fail("E_STATUS_UNKNOWN");
+  const status = residenceStatusOf(value);
+  return status ? ok(status) : fail("E_STATUS_UNKNOWN");
+}
+
+export function checkCategory(value: Cell): Checked<ReferralCategory> {
+  if (isBlank(value)) return fail("E_CATEGORY_MISSING");
+  if (isCellError(value) || typeof value !== "string") return fail("E_CATEGORY_UNKNOWN");
+  const category = referralCategoryOf(value);
+  return category ? ok(category) : fail("E_CATEGORY_UNKNOWN");
+}
+
+export function checkTopic(value: Cell): Checked<string> {
+  if (isBlank(value) || isCellError(value)) return fail("E_TOPIC_MISSING");
+  return ok(cellText(value));
+}
+
+/** A whole number ≥ 0, as a number or as text of digits. */
+export function checkAttendees(value: Cell): Checked<number> {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? ok(value) : fail("E_ATTENDEES_INVALID");
+  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return ok(Number(value.trim()));
+  return fail("E_ATTENDEES_INVALID");
+}
+
+/** The year of birth when it is a plausible four-digit year, else the text as written. */
+export function optionalText(value: Cell): string {
+  return isCellError(value) ? "" : cellText(value);
+}

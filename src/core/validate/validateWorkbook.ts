@@ -1,0 +1,247 @@
+import { Cell, columnLetter, isCellError } from "../cells";
+import { Day, dayParts } from "../dates/calendarDay";
+import { readDate } from "../dates/parseDate";
+import { clientKey, displayClientId, looksLikeName } from "../normalize/clientId";
+import { IngestedSheet, RawRow } from "../recognize/sheetIngest";
+import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
+import { Field, REQUIRED_FIELDS } from "../vocabulary/columns";
+import { ResidenceStatus } from "../vocabulary/residenceStatus";
+import { SheetKind } from "../vocabulary/sheetKinds";
+import { DUPLICATE_DESCRIPTION, DuplicateTracker, duplicateKey } from "./duplicates";
+import { Checked, checkAttendees, checkCategory, checkDate, checkStatus, checkTopic, optionalText } from "./fieldRules";
+import { Finding, FindingCode, severityOf } from "./findings";
+import { MessageContext, messageFor } from "./messages";
+
+export interface SheetTotals {
+  readonly sheet: string;
+  readonly kind: SheetKind;
+  readonly rows: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  /** Warning findings (duplicates and personal-data columns included). */
+  readonly warnings: number;
+  readonly duplicates: number;
+}
+
+/** The validated workbook: clean records, every finding, and totals per sheet. */
+export interface Analysis {
+  readonly sheets: readonly IngestedSheet[];
+  readonly counselling: readonly CounsellingRecord[];
+  readonly referrals: readonly ReferralRecord[];
+  readonly events: readonly EventRecord[];
+  readonly clients: ReadonlyMap<string, ClientRecord>;
+  readonly findings: readonly Finding[];
+  readonly totals: readonly SheetTotals[];
+  /** Years in which any data row (accepted or rejected) has a readable date. */
+  readonly dataYears: ReadonlySet<number>;
+  readonly today: Day;
+}
+
+export interface ValidateOptions {
+  /** The day of processing: later dates are implausible. */
+  readonly today: Day;
+}
+
+/** Kinds in the order they are validated: clients first, their status fills blanks elsewhere. */
+const ORDER: readonly SheetKind[] = ["clients", "counselling", "referrals", "events"];
+
+class SheetValidation {
+  readonly findings: Finding[] = [];
+  accepted = 0;
+  rejected = 0;
+  duplicates = 0;
+  private rowHasError = false;
+
+  constructor(
+    readonly sheet: IngestedSheet,
+    private readonly today: Day,
+  ) {}
+
+  columnOf(field: Field): string {
+    const column = this.sheet.columns[field];
+    return column === undefined ? "" : columnLetter(column);
+  }
+
+  report(row: number, field: Field | undefined, code: FindingCode, ctx: MessageContext = {}): void {
+    const severity = severityOf(code);
+    if (severity === "error") this.rowHasError = true;
+    this.findings.push({
+      sheet: this.sheet.name,
+      row,
+      column: field ? this.columnOf(field) : "",
+      code,
+      severity,
+      message: messageFor(code, { today: this.today, ...ctx }),
+    });
+  }
+
+  /** The value of a check, or undefined after reporting what is wrong. */
+  take<T>(row: RawRow, field: Field, checked: Checked<T>): T | undefined {
+    if (checked.ok) return checked.value;
+    const value = row.values[field];
+    this.report(row.row, field, checked.code, isCellError(value ?? null) ? { formulaError: (value as { error: string }).error } : {});
+    return undefined;
+  }
+
+  beginRow(): void {
+    this.rowHasError = false;
+  }
+
+  /** Ends a row: counts it as accepted or rejected. */
+  endRow(): boolean {
+    if (this.rowHasError) this.rejected++;
+    else this.accepted++;
+    return !this.rowHasError;
+  }
+
+  totals(): SheetTotals {
+    return {
+      sheet: this.sheet.name,
+      kind: this.sheet.kind as SheetKind,
+      rows: this.accepted + this.rejected,
+      accepted: this.accepted,
+      rejected: this.rejected,
+      warnings: this.findings.filter((f) => f.severity === "warning").length,
+      duplicates: this.duplicates,
+    };
+  }
+}
+
+/**
+ * Validates every row of the recognised sheets (spec section 2) into clean
+ * records and findings. Every data row is either accepted or rejected.
+ */
+export function validateWorkbook(sheets: readonly IngestedSheet[], options: ValidateOptions): Analysis {
+  const { today } = options;
+  const clients = new Map<string, ClientRecord>();
+  const counselling: CounsellingRecord[] = [];
+  const referrals: ReferralRecord[] = [];
+  const events: EventRecord[] = [];
+  const findings: Finding[] = [];
+  const totals: SheetTotals[] = [];
+  const dataYears = new Set<number>();
+
+  const recognised = sheets.filter((s) => s.kind !== undefined);
+  const clientStatusAvailable = recognised.some((s) => s.kind === "clients" && s.columns.status !== undefined);
+
+  for (const kind of ORDER) {
+    for (const sheet of recognised.filter((s) => s.kind === kind)) {
+      const v = new SheetValidation(sheet, today);
+      if (sheet.headerRow === undefined) {
+        v.report(1, undefined, "E_HEADER_MISSING");
+        v.rejected = sheet.unreadRows;
+      } else {
+        for (const column of sheet.personalNameColumns) {
+          v.findings.push({
+            sheet: sheet.name, row: sheet.headerRow, column: columnLetter(column), code: "W_PERSONAL_DATA_COLUMN",
+            severity: "warning", message: messageFor("W_PERSONAL_DATA_COLUMN"),
+          });
+        }
+        for (const field of REQUIRED_FIELDS[kind]) {
+          const fromClients = field === "status" && kind !== "clients" && clientStatusAvailable;
+          if (sheet.columns[field] === undefined && !fromClients) v.report(sheet.headerRow, undefined, "E_COLUMN_MISSING", { field });
+        }
+        const tracker = new DuplicateTracker();
+        for (const row of sheet.rows) {
+          noteYear(row.values.date, dataYears);
+          v.beginRow();
+          const record = validateRow(kind, row, v, clients, today);
+          if (v.endRow() && record) {
+            if (record.kind === "clients") {
+              if (clients.has(record.clientKey)) markDuplicate(v, row.row, clients.get(record.clientKey)!.row, "gleiche Klient-ID");
+              else clients.set(record.clientKey, record);
+              continue;
+            }
+            const first = tracker.firstRowOf(duplicateKey(record), row.row);
+            const duplicate = first !== undefined;
+            if (duplicate) markDuplicate(v, row.row, first, DUPLICATE_DESCRIPTION[record.kind]);
+            const kept = { ...record, duplicate };
+            if (kept.kind === "counselling") counselling.push(kept);
+            else if (kept.kind === "referrals") referrals.push(kept);
+            else events.push(kept);
+          }
+        }
+      }
+      findings.push(...v.findings);
+      totals.push(v.totals());
+    }
+  }
+  return { sheets, counselling, referrals, events, clients, findings, totals, dataYears, today };
+}
+
+function markDuplicate(v: SheetValidation, row: number, firstRow: number, duplicateOf: string): void {
+  v.duplicates++;
+  v.report(row, undefined, "W_DUPLICATE", { firstRow, duplicateOf });
+}
+
+function noteYear(value: Cell | undefined, years: Set<number>): void {
+  const reading = readDate(value ?? null);
+  if (reading.kind === "day") years.add(dayParts(reading.day).year);
+}
+
+type Draft =
+  | Omit<CounsellingRecord, "duplicate">
+  | Omit<ReferralRecord, "duplicate">
+  | Omit<EventRecord, "duplicate">
+  | ClientRecord;
+
+function validateRow(
+  kind: SheetKind,
+  row: RawRow,
+  v: SheetValidation,
+  clients: ReadonlyMap<string, ClientRecord>,
+  today: Day,
+): Draft | undefined {
+  const values = row.values;
+  const origin = { sheet: v.sheet.name, row: row.row };
+
+  if (kind === "events") {
+    const day = v.take(row, "date", checkDate(values.date, today));
+    const topic = v.take(row, "topic", checkTopic(values.topic));
+    const attendees = v.take(row, "attendees", checkAttendees(values.attendees ?? null));
+    if (day === undefined || topic === undefined || attendees === undefined) return undefined;
+    const { year, month } = dayParts(day);
+    return { kind, ...origin, day, year, month, topic, location: optionalText(values.location), attendees };
+  }
+
+  const day = kind === "clients" ? undefined : v.take(row, "date", checkDate(values.date, today));
+  const id = readClientId(row, v);
+  const status = resolveStatus(kind, row, v, id === undefined ? undefined : clients.get(id.key));
+  const category = kind === "referrals" ? v.take(row, "category", checkCategory(values.category)) : undefined;
+
+  if (id === undefined || status === undefined) return undefined;
+  const ofClient = { clientKey: id.key, clientId: id.display, status };
+  if (kind === "clients") {
+    return {
+      kind, ...origin, ...ofClient,
+      birthYear: optionalText(values.birthYear), gender: optionalText(values.gender),
+      country: optionalText(values.country), location: optionalText(values.location),
+    };
+  }
+  if (day === undefined) return undefined;
+  const { year, month } = dayParts(day);
+  if (kind === "counselling") return { kind, ...origin, ...ofClient, day, year, month, topic: optionalText(values.topic) };
+  if (category === undefined) return undefined;
+  return { kind, ...origin, ...ofClient, day, year, month, category };
+}
+
+/** The row's own status; a blank one is taken from the clients sheet (counselling and referrals only). */
+function resolveStatus(kind: SheetKind, row: RawRow, v: SheetValidation, client: ClientRecord | undefined): ResidenceStatus | undefined {
+  const own = checkStatus(row.values.status ?? null);
+  if (!own.ok) return v.take(row, "status", own);
+  const status = own.value ?? (kind === "clients" ? undefined : client?.status);
+  if (status === undefined) v.report(row.row, "status", "E_STATUS_MISSING");
+  return status;
+}
+
+function readClientId(row: RawRow, v: SheetValidation): { key: string; display: string } | undefined {
+  const value = row.values.clientId ?? null;
+  const key = clientKey(value);
+  if (key === "") {
+    v.report(row.row, "clientId", "E_ID_MISSING", isCellError(value) ? { formulaError: value.error } : {});
+    return undefined;
+  }
+  const display = displayClientId(value);
+  if (looksLikeName(display)) v.report(row.row, "clientId", "W_ID_LOOKS_LIKE_NAME");
+  return { key, display };
+}

@@ -1,0 +1,25 @@
+import type { Cell } from "../core/cells";
+import type { OutSheet, SourceCellRef } from "../core/report/sheetModel";
+
+/** Receives a sheet's rows in order: 1-based row number, cells from column A (0-based). */
+export type RowSink = (row: number, cells: readonly Cell[]) => void;
+
+/** Progress while reading: rows read so far in the named sheet. */
+export type ReadProgress = (sheetName: string, rowsRead: number) => void;
+
+/**
+ * The workbook port: a source of rows. An adapter (ExcelJS for files,
+ * Office.js inside Excel) calls `visit` once per sheet, in sheet order; a
+ * returned sink gets that sheet's rows, `undefined` skips the sheet.
+ */
+export interface WorkbookSource {
+  forEachSheet(visit: (sheetName: string) => RowSink | undefined, progress?: ReadProgress): Promise<void>;
+}
+
+/** Where a finding's link in the validation report points. */
+export type LinkTarget = (ref: SourceCellRef) => string;
+
+/** The other side of the port: writes the report's sheets. */
+export interface ReportSink {
+  write(sheets: readonly OutSheet[]): Promise<void>;
+}
