@@ -6,11 +6,11 @@ export async function readTrackingWorkbook(
   source: WorkbookSource,
   options: { progress?: ReadProgress; ingest?: (sheetName: string) => IngestOptions } = {},
 ): Promise<IngestedSheet[]> {
-  const ingests: SheetIngest[] = [];
-  await source.forEachSheet((name) => {
+  const ingests: { ingest: SheetIngest; position: number }[] = [];
+  await source.forEachSheet((name, position) => {
     const ingest = new SheetIngest(name, options.ingest?.(name));
-    ingests.push(ingest);
+    ingests.push({ ingest, position });
     return ingest.wantsRows ? (row, cells) => ingest.push(row, cells) : undefined;
   }, options.progress);
-  return ingests.map((i) => i.finish());
+  return ingests.sort((a, b) => a.position - b.position).map(({ ingest }) => ingest.finish());
 }

@@ -9,11 +9,13 @@ export type ReadProgress = (sheetName: string, rowsRead: number) => void;
 
 /**
  * The workbook port: a source of rows. An adapter (ExcelJS for files,
- * Office.js inside Excel) calls `visit` once per sheet, in sheet order; a
- * returned sink gets that sheet's rows, `undefined` skips the sheet.
+ * Office.js inside Excel) calls `visit` once per sheet with the sheet's
+ * 0-based position among the workbook's sheets (sheets may come in another
+ * order); a returned sink gets that sheet's rows in order, `undefined` skips
+ * the sheet.
  */
 export interface WorkbookSource {
-  forEachSheet(visit: (sheetName: string) => RowSink | undefined, progress?: ReadProgress): Promise<void>;
+  forEachSheet(visit: (sheetName: string, position: number) => RowSink | undefined, progress?: ReadProgress): Promise<void>;
 }
 
 /** Where a finding's link in the validation report points. */

@@ -4,6 +4,7 @@ import { Cell } from "../../core/cells";
 import { FallbilanzError } from "../../core/errors";
 import { ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValue";
+import { readSheetDirectory } from "./sheetDirectory";
 
 const PROGRESS_EVERY = 5_000;
 
@@ -27,31 +28,50 @@ function notAWorkbook(path: string): FallbilanzError {
 export class ExcelJsFileSource implements WorkbookSource {
   constructor(readonly path: string) {}
 
-  async forEachSheet(visit: (sheetName: string) => RowSink | undefined, progress?: ReadProgress): Promise<void> {
+  async forEachSheet(visit: (sheetName: string, position: number) => RowSink | undefined, progress?: ReadProgress): Promise<void> {
     assertWorkbookFile(this.path);
+    const directory = await readSheetDirectory(this.path).catch(() => {
+      throw notAWorkbook(this.path);
+    });
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(this.path, {
       worksheets: "emit",
       sharedStrings: "cache",
       hyperlinks: "ignore",
-      styles: "cache",
+      // Without styles, date cells arrive as the serial numbers the core reads (and the reader
+      // never needs workbook properties, which it lacks when workbook.xml comes last in the zip).
+      styles: "ignore",
       entries: "ignore",
     });
+    // Lets the reader pass a worksheet that precedes workbook.xml in the zip; the directory names it.
+    (reader as unknown as { model: { sheets: unknown[] } }).model = { sheets: [] };
     let sheets = 0;
+    // Only the reader's own failures mean "not a workbook"; what the sink throws is passed on as it is.
+    let sinkError: unknown;
+    const feed = (sink: RowSink, row: number, cells: Cell[]): void => {
+      try {
+        sink(row, cells);
+      } catch (error) {
+        sinkError = error;
+        throw error;
+      }
+    };
     try {
       for await (const worksheet of reader) {
         sheets++;
-        const name = (worksheet as unknown as { name: string }).name;
-        const sink = visit(name);
+        const partNumber = String((worksheet as unknown as { id: string | number }).id);
+        const entry = directory.get(partNumber);
+        const name = entry?.name ?? (worksheet as unknown as { name: string }).name;
+        const sink = visit(name, entry?.position ?? directory.size + sheets);
         let read = 0;
         for await (const row of worksheet) {
           if (!sink) continue;
-          sink(row.number, toCells(row.values as ExcelJS.CellValue[]));
+          feed(sink, row.number, toCells(row.values as ExcelJS.CellValue[]));
           if (progress && ++read % PROGRESS_EVERY === 0) progress(name, read);
         }
         if (progress && sink) progress(name, read);
       }
     } catch (error) {
-      if (error instanceof FallbilanzError) throw error;
+      if (error instanceof FallbilanzError || (sinkError !== undefined && error === sinkError)) throw error;
       throw notAWorkbook(this.path);
     }
     if (sheets === 0) throw notAWorkbook(this.path);

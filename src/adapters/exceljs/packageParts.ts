@@ -22,6 +22,11 @@ function tablePartXml(table: OutTable, id: number): string {
   );
 }
 
+/** Adds or replaces a part, without the folder entries JSZip would otherwise add. */
+function put(zip: JSZip, path: string, text: string): void {
+  zip.file(path, text, { createFolders: false });
+}
+
 /** Adds a relationship to a part's .rels file (creating it) and returns its id. */
 async function addRelationship(zip: JSZip, relsPath: string, type: string, target: string): Promise<string> {
   const existing = await zip.file(relsPath)?.async("string");
@@ -30,7 +35,7 @@ async function addRelationship(zip: JSZip, relsPath: string, type: string, targe
   let n = used.size + 1;
   while (used.has(`rId${n}`)) n++;
   const id = `rId${n}`;
-  zip.file(relsPath, xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`));
+  put(zip, relsPath, xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`));
   return id;
 }
 
@@ -39,7 +44,7 @@ async function addContentType(zip: JSZip, partName: string, contentType: string)
     "</Types>",
     `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`,
   );
-  zip.file("[Content_Types].xml", xml);
+  put(zip, "[Content_Types].xml", xml);
 }
 
 /** Inserts an element into a worksheet before the first of `before` that occurs (schema order). */
@@ -68,11 +73,11 @@ export async function addTablesAndCharts(fileBytes: Buffer, sheets: readonly Out
     const sheetCharts = sheet.charts ?? [];
     if (sheetCharts.length > 0) {
       const d = ++drawings;
-      zip.file(`xl/drawings/drawing${d}.xml`, drawingPartXml(sheetCharts));
+      put(zip, `xl/drawings/drawing${d}.xml`, drawingPartXml(sheetCharts));
       await addContentType(zip, `/xl/drawings/drawing${d}.xml`, CT.drawing);
       for (const chart of sheetCharts) {
         const c = ++charts;
-        zip.file(`xl/charts/chart${c}.xml`, chartPartXml(chart, sheet.name));
+        put(zip, `xl/charts/chart${c}.xml`, chartPartXml(chart, sheet.name));
         await addContentType(zip, `/xl/charts/chart${c}.xml`, CT.chart);
         await addRelationship(zip, `xl/drawings/_rels/drawing${d}.xml.rels`, "chart", `../charts/chart${c}.xml`);
       }
@@ -81,12 +86,12 @@ export async function addTablesAndCharts(fileBytes: Buffer, sheets: readonly Out
     }
     if (sheet.table) {
       const t = ++tables;
-      zip.file(`xl/tables/table${t}.xml`, tablePartXml(sheet.table, t));
+      put(zip, `xl/tables/table${t}.xml`, tablePartXml(sheet.table, t));
       await addContentType(zip, `/xl/tables/table${t}.xml`, CT.table);
       const rId = await addRelationship(zip, relsPath, "table", `../tables/table${t}.xml`);
       xml = insertBefore(xml, `<tableParts count="1"><tablePart r:id="${rId}"/></tableParts>`, ["<extLst", "</worksheet>"]);
     }
-    zip.file(sheetPath, xml);
+    put(zip, sheetPath, xml);
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

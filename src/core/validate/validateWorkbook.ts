@@ -148,13 +148,14 @@ export function validateWorkbook(sheets: readonly IngestedSheet[], options: Vali
           const record = validateRow(kind, row, v, clients, today);
           if (v.endRow() && record) {
             if (record.kind === "clients") {
-              if (clients.has(record.clientKey)) markDuplicate(v, row.row, clients.get(record.clientKey)!.row, "gleiche Klient-ID");
+              const first = clients.get(record.clientKey);
+              if (first) markDuplicate(v, row.row, first.row, "gleiche Klient-ID", "clientId");
               else clients.set(record.clientKey, record);
               continue;
             }
             const first = tracker.firstRowOf(duplicateKey(record), row.row);
             const duplicate = first !== undefined;
-            if (duplicate) markDuplicate(v, row.row, first, DUPLICATE_DESCRIPTION[record.kind]);
+            if (duplicate) markDuplicate(v, row.row, first, DUPLICATE_DESCRIPTION[record.kind], "date");
             const kept = { ...record, duplicate };
             if (kept.kind === "counselling") counselling.push(kept);
             else if (kept.kind === "referrals") referrals.push(kept);
@@ -169,9 +170,10 @@ export function validateWorkbook(sheets: readonly IngestedSheet[], options: Vali
   return { sheets, counselling, referrals, events, clients, findings, totals, dataYears, today };
 }
 
-function markDuplicate(v: SheetValidation, row: number, firstRow: number, duplicateOf: string): void {
+/** A duplicate points to the column that identifies the row: the date, or the client ID on the clients sheet. */
+function markDuplicate(v: SheetValidation, row: number, firstRow: number, duplicateOf: string, field: Field): void {
   v.duplicates++;
-  v.report(row, undefined, "W_DUPLICATE", { firstRow, duplicateOf });
+  v.report(row, field, "W_DUPLICATE", { firstRow, duplicateOf });
 }
 
 function noteYear(value: Cell | undefined, years: Set<number>): void {
