@@ -167,6 +167,11 @@ export function validateWorkbook(sheets: readonly IngestedSheet[], options: Vali
       totals.push(v.totals());
     }
   }
+  // Clients were validated first; the report lists everything in the workbook's order.
+  const position = new Map(sheets.map((s, i) => [s.name, i]));
+  const at = (sheet: string): number => position.get(sheet) ?? 0;
+  findings.sort((a, b) => at(a.sheet) - at(b.sheet) || a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
+  totals.sort((a, b) => at(a.sheet) - at(b.sheet));
   return { sheets, counselling, referrals, events, clients, findings, totals, dataYears, today };
 }
 
