@@ -1,0 +1,155 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCli } from "../helpers/cli";
+import { d, packageParts, readBack, tempDir, writeXlsx } from "../helpers/xlsx";
+
+const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+async function trackingFile(dir: string): Promise<string> {
+  return writeXlsx(join(dir, "Tracking.xlsx"), {
+    Beratungen: [
+      ["Beratungen 2019", null, null],
+      ["Datum", "Klient:innen-ID", "Aufenthaltsstatus", "Thema"],
+      [d(2019, 1, 1), "IK-1", "Geduldet", "Arbeit"],
+      ["31.12.2019", "IK-2", "Asylbewerber*in", "Arbeit"],
+      [d(2019, 12, 31), "IK-3", "Duldung", "Ausbildung"],
+      ["01.01.2020", "IK-1", "Geduldet", "Arbeit"],
+      [d(2018, 12, 31), "IK-1", "Geduldet", "Arbeit"],
+      ["31.02.2019", "IK-4", "Geduldet", "Arbeit"],
+    ],
+    Vermittlungen: [
+      ["Vermittelt am", "Kl.-Nr.", "Status", "Art"],
+      [d(2019, 6, 1), "IK-1", "Geduldet", "Sprachkurs"],
+      [d(2019, 6, 2), "IK-2", "Geduldet", "Ausbildungsplatz"],
+    ],
+    Veranstaltungen: [
+      ["Datum", "Thema", "Ort", "Teilnehmer*innen"],
+      [d(2019, 3, 1), "Arbeitsrecht", "LRA", 40],
+      [d(2019, 4, 1), "=SUMME(A1:A9)", "LRA", 12],
+      [d(2018, 4, 1), "Arbeitsrecht", "LRA", 30],
+    ],
+  });
+}
+
+describe("npm run report (end to end, as a process)", () => {
+  let dir: string;
+  let input: string;
+  let before: string;
+  let run: ReturnType<typeof runCli>;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    input = await trackingFile(dir);
+    before = sha(input);
+    run = runCli([input, "--year", "2019", "--out", join(dir, "Bericht.xlsx"), "--json", join(dir, "summary.json")]);
+  });
+
+  test("exits 0, prints the headline figures and the paths, leaves the input as it was", () => {
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Jahresrückblick 2019");
+    expect(run.stdout).toContain(`Geschrieben: ${join(dir, "Bericht.xlsx")}`);
+    expect(sha(input)).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["Bericht.xlsx", "Tracking.xlsx", "summary.json"]);
+  });
+
+  test("the summary JSON carries the figures of the year", () => {
+    const json = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
+    expect(json.year).toBe(2019);
+    expect(json.months).toBe(12);
+    expect(json.counseling).toEqual({ contacts: 3, persons: 3, monthlyPersons: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2], monthlyAvgPersons: 3 / 12 });
+    expect(json.infoEvents).toEqual({ events: 2, attendees: 52, byTopic: { Arbeitsrecht: 40, "=SUMME(A1:A9)": 12 } });
+    expect(json.referrals.monthlyPersons[5]).toBe(1);
+    expect(json.placements).toEqual({ Arbeit: 0, Ausbildung: 1, Deutschkurs: 1 });
+    expect(json.cases.active).toBe(3);
+    expect(json.validation).toMatchObject({ rows: 11, accepted: 10, rejected: 1, warnings: 0, duplicates: 0 });
+    expect(json.validation.findings).toEqual([
+      { sheet: "Beratungen", row: 8, column: "A", code: "E_DATE_INVALID", severity: "error", message: expect.any(String) },
+    ]);
+  });
+
+  test("the workbook has exactly the three sheets, a table, native charts and the paragraph", async () => {
+    const out = join(dir, "Bericht.xlsx");
+    const wb = await readBack(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    const parts = await packageParts(out);
+    expect(parts.get("xl/tables/table1.xml")).toContain('ref="A3:I6"');
+    expect(parts.get("xl/worksheets/_rels/sheet1.xml.rels")).toContain("../tables/table1.xml");
+    expect(parts.get("xl/worksheets/sheet1.xml")).toContain("<tableParts");
+    expect(parts.get("xl/worksheets/_rels/sheet3.xml.rels")).toContain("../drawings/drawing1.xml");
+    expect(parts.get("xl/worksheets/sheet3.xml")).toMatch(/<drawing r:id="rId\d+"\/>/);
+    expect(parts.get("xl/drawings/_rels/drawing1.xml.rels")).toContain("../charts/chart2.xml");
+    const chart = parts.get("xl/charts/chart1.xml")!;
+    expect(chart).toContain("<c:barChart>");
+    expect(chart).toContain("'Jahresrückblick 2019'!$B$");
+    expect(parts.get("[Content_Types].xml")).toContain("drawingml.chart+xml");
+
+    const cases = wb.getWorksheet("Fälle")!;
+    expect(cases.getRow(3).values).toEqual([undefined, "Klient-ID", "Aufenthaltsstatus", "Erster Kontakt", "Letzter Kontakt", "Beratungskontakte 2019", "Vermittlungen 2019", "Arbeit", "Ausbildung", "Deutschkurs"]);
+    expect(cases.getRow(4).getCell(1).value).toBe("IK-1");
+    expect(cases.getRow(4).getCell(4).value).toEqual(new Date(Date.UTC(2020, 0, 1)));
+    expect(cases.getRow(4).getCell(3).value).toEqual(new Date(Date.UTC(2018, 11, 31)));
+
+    const review = wb.getWorksheet("Jahresrückblick 2019")!;
+    const paragraph = review.getRow(5).getCell(1).value as string;
+    expect(paragraph).toMatch(/^Im Jahr 2019 hat die Integrationskoordination 2 Informationsveranstaltungen angeboten/);
+
+    const check = wb.getWorksheet("Prüfbericht")!;
+    const findingRow = check.getColumn(5).values.indexOf("E_DATE_INVALID");
+    const link = check.getRow(findingRow).getCell(4).value as { text: string; hyperlink: string };
+    expect(link.hyperlink).toBe("Tracking.xlsx#'Beratungen'!A8");
+  });
+
+  test("text that looks like a formula is written as text", async () => {
+    const parts = await packageParts(join(dir, "Bericht.xlsx"));
+    for (const [name, xml] of parts) if (name.startsWith("xl/worksheets/sheet")) expect(xml).not.toContain("<f>");
+    const wb = await readBack(join(dir, "Bericht.xlsx"));
+    const review = wb.getWorksheet("Jahresrückblick 2019")!;
+    const cells: unknown[] = [];
+    review.eachRow((row) => row.eachCell((c) => cells.push(c.value)));
+    expect(cells).toContain("=SUMME(A1:A9)");
+  });
+
+  test.each(["America/Los_Angeles", "Pacific/Kiritimati"])("the same figures under TZ=%s", (tz) => {
+    const json = join(tempDir(), "tz.json");
+    const again = runCli([input, "--year", "2019", "--json", json], { TZ: tz });
+    expect(again.status).toBe(0);
+    expect(readFileSync(json, "utf8")).toBe(readFileSync(join(dir, "summary.json"), "utf8"));
+  });
+});
+
+describe("unusable input: exit 2, one German line, no file", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    await trackingFile(dir);
+    writeFileSync(join(dir, "kaputt.xlsx"), "das ist keine Arbeitsmappe");
+    await writeXlsx(join(dir, "fremd.xlsx"), { Tabelle1: [["Artikel", "Preis"], ["Stift", 2]] });
+  });
+
+  test.each([
+    [["fehlt.xlsx", "--year", "2019"], /gibt es nicht/],
+    [["kaputt.xlsx", "--year", "2019"], /keine lesbare Excel-Arbeitsmappe/],
+    [["fremd.xlsx", "--year", "2019"], /Kein Tabellenblatt erkannt/],
+    [["Tracking.xlsx", "--year", "neunzehn"], /kein Berichtsjahr/],
+    [["Tracking.xlsx", "--year", "2015"], /Für das Jahr 2015 enthält die Arbeitsmappe keine Einträge/],
+    [["Tracking.xlsx", "--year", "2099"], /Zukunft/],
+    [["Tracking.xlsx", "--jahr", "2019"], /Unbekannte Option/],
+    [["Tracking.xlsx", "--suppress", "viele"], /--suppress/],
+    [["Tracking.xlsx", "--year", "2019", "--out", "Tracking.xlsx"], /nicht überschreiben/],
+  ])("%j", (args, message) => {
+    const withPaths = args.map((a) => (a.endsWith(".xlsx") ? join(dir, a) : a));
+    const out = join(dir, "out.xlsx");
+    const res = runCli([...withPaths, ...(withPaths.includes("--out") ? [] : ["--out", out])]);
+    expect(res.status).toBe(2);
+    expect(res.stdout).toBe("");
+    const lines = res.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Fehler: /);
+    expect(lines[0]).toMatch(message);
+    expect(res.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)|Error:/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
