@@ -138,7 +138,7 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
     name: reviewSheetName(year),
     columnWidths: [52, ...columns.map(() => 16)],
     rows,
-    rowHeights: { [paragraphRow]: Math.max(60, Math.ceil(paragraph.length / 110) * 15 + 6), [dataQualityRow]: 32 },
+    rowHeights: { [paragraphRow]: Math.max(60, Math.ceil(paragraph.length / 110) * 15 + 6), [monthHeaderRow]: 32, [dataQualityRow]: 32 },
     merges: [
       { row: paragraphRow, fromColumn: 1, toColumn: 1 + columns.length },
       { row: dataQualityRow, fromColumn: 1, toColumn: 1 + columns.length },

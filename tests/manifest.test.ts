@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DOMParser } from "@xmldom/xmldom";
+import { buildAddin } from "./helpers/build";
+
+const ROOT = join(__dirname, "..");
+const manifestText = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+const doc = new DOMParser().parseFromString(manifestText, "text/xml");
+const all = (tag: string): Element[] => Array.from(doc.getElementsByTagName(tag));
+const one = (tag: string): Element => {
+  const found = all(tag);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+const DEV = "https://localhost:3000/";
+
+describe("manifest.xml", () => {
+  let dist: string;
+  beforeAll(async () => {
+    dist = await buildAddin("production");
+  }, 120_000);
+
+  test("identity: GUID id, version, German default locale, write access", () => {
+    expect(one("Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(one("Version").textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(one("DefaultLocale").textContent).toBe("de-DE");
+    expect(one("Permissions").textContent).toBe("ReadWriteDocument");
+    expect(all("Host").map((h) => h.getAttribute("Name") || h.getAttribute("xsi:type"))).toEqual(["Workbook", "Workbook"]);
+  });
+
+  test("requirement sets match what the code uses", () => {
+    const sets = Object.fromEntries(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
+    expect(sets).toEqual({ ExcelApi: "1.7", CustomFunctionsRuntime: "1.1" });
+  });
+
+  test("every resid names a resource, every resource is used, ids are unique", () => {
+    const resources = [...all("bt:Image"), ...all("bt:Url"), ...all("bt:String")].filter((e) => e.getAttribute("id"));
+    const ids = resources.map((e) => e.getAttribute("id")!);
+    expect(new Set(ids).size).toBe(ids.length);
+    const used = [...manifestText.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
+    for (const resid of used) expect([resid, ids.includes(resid)]).toEqual([resid, true]);
+    for (const id of ids) expect([id, used.includes(id)]).toEqual([id, true]);
+    for (const e of resources) expect(e.getAttribute("id")!.length).toBeLessThanOrEqual(32);
+  });
+
+  test("every URL is https on the dev origin and names a file the build produces", () => {
+    const urls = [...manifestText.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]);
+    urls.push(...all("AppDomain").map((e) => e.textContent!));
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) {
+      expect(url.startsWith(DEV.slice(0, -1))).toBe(true);
+      const path = url.slice(DEV.length);
+      if (path) expect([path, existsSync(join(dist, path))]).toEqual([path, true]);
+    }
+    expect(readFileSync(join(dist, "manifest.xml"), "utf8")).not.toContain("localhost");
+  });
+
+  test("icons have the size the manifest says", () => {
+    for (const img of all("bt:Image").filter((e) => e.getAttribute("id"))) {
+      const size = Number(/(\d+)x\1/.exec(img.getAttribute("id")!)![1]);
+      const png = readFileSync(join(dist, img.getAttribute("DefaultValue")!.slice(DEV.length)));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+
+  test("custom functions: namespace IK, generated metadata, German override", () => {
+    expect(all("bt:String").find((s) => s.getAttribute("id") === "Functions.Namespace")!.getAttribute("DefaultValue")).toBe("IK");
+    const metadataUrl = all("bt:Url").find((u) => u.getAttribute("id") === "Functions.Metadata.Url")!;
+    expect(metadataUrl.getAttribute("DefaultValue")).toBe(`${DEV}functions.json`);
+    const override = metadataUrl.getElementsByTagName("bt:Override")[0];
+    expect(override.getAttribute("Locale")).toBe("de-DE");
+    const english = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8"));
+    expect(english.functions.length).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(dist, override.getAttribute("Value")!.slice(DEV.length)), "utf8"))).toHaveProperty("functions");
+    expect(readFileSync(join(dist, "functions.js"), "utf8")).toContain("CustomFunctions.associate");
+  });
+});
