@@ -20,7 +20,7 @@ describe("the bundled sample workbook", () => {
 
   test("has the quirks of a hand-kept workbook and carries figures like the published review", async () => {
     const s = await summaryOf(join(__dirname, "..", "..", "samples", "Beispiel-Tracking.xlsx"));
-    const codes = new Set(s.validation.findings.map((f) => f.code));
+    const codes = new Set<string>(s.validation.findings.map((f) => f.code));
     for (const code of ["E_DATE_MISSING", "E_DATE_INVALID", "E_DATE_IMPLAUSIBLE", "E_ID_MISSING", "W_ID_LOOKS_LIKE_NAME", "E_STATUS_UNKNOWN",
       "E_CATEGORY_UNKNOWN", "E_CATEGORY_MISSING", "E_ATTENDEES_INVALID", "W_DUPLICATE", "W_PERSONAL_DATA_COLUMN"]) {
       expect([code, codes.has(code)]).toEqual([code, true]);

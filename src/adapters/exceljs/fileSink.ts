@@ -1,8 +1,7 @@
-import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import { OutCell, OutSheet } from "../../core/report/sheetModel";
 import { LinkTarget, ReportSink } from "../../port/workbookPort";
-import { addTablesAndCharts } from "./packageParts";
+import { TablesAndCharts } from "./packageParts";
 import { LOOKS } from "./styles";
 
 /** ExcelJS value for a model cell: text stays text (a leading `=` is never a formula), links become hyperlinks. */
@@ -13,7 +12,7 @@ function valueOf(cell: OutCell, link: LinkTarget): ExcelJS.CellValue {
 
 /**
  * Writes the report's sheets to a new .xlsx file with ExcelJS's streaming
- * writer, then adds the Excel table and the native charts to the package.
+ * writer, the Excel table and the native charts included.
  */
 export class ExcelJsFileSink implements ReportSink {
   constructor(
@@ -24,13 +23,12 @@ export class ExcelJsFileSink implements ReportSink {
   async write(sheets: readonly OutSheet[]): Promise<void> {
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.path, useStyles: true, useSharedStrings: true });
     writer.creator = "Fallbilanz";
-    for (const sheet of sheets) await this.writeSheet(writer, sheet);
+    const parts = new TablesAndCharts(writer);
+    for (const sheet of sheets) await this.writeSheet(writer, sheet, parts);
     await writer.commit();
-    const bytes = await addTablesAndCharts(await fs.readFile(this.path), sheets);
-    await fs.writeFile(this.path, bytes);
   }
 
-  private async writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: OutSheet): Promise<void> {
+  private async writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: OutSheet, parts: TablesAndCharts): Promise<void> {
     const ws = writer.addWorksheet(sheet.name, {
       views: sheet.freezeBelowRow ? [{ state: "frozen", ySplit: sheet.freezeBelowRow - 1, xSplit: 0 }] : [],
       pageSetup: { orientation: sheet.landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
@@ -54,6 +52,7 @@ export class ExcelJsFileSink implements ReportSink {
       if (height) row.height = height;
       row.commit();
     });
+    parts.addTo(ws, sheet);
     ws.commit();
   }
 }

@@ -1,14 +1,31 @@
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import { columnLetter } from "../../core/cells";
 import { OutSheet, OutTable } from "../../core/report/sheetModel";
 import { chartPartXml, drawingPartXml, xmlEscape } from "./chartXml";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const CT = {
+const CONTENT_TYPE = {
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
+
+/**
+ * The parts of ExcelJS 4.4's streaming writer this module uses (pinned in
+ * package.json): its zip archive, each sheet's relationship writer, and the
+ * step that closes a sheet's XML.
+ */
+interface ZipArchive {
+  append(source: string | Buffer | NodeJS.ReadableStream, data: { name: string }): unknown;
+}
+interface WriterInternals {
+  zip: ZipArchive;
+}
+interface SheetInternals {
+  stream: { write(text: string): unknown };
+  _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
+  _writeCloseWorksheet(): void;
+}
 
 function tablePartXml(table: OutTable, id: number): string {
   const lastRow = table.headerRow + Math.max(table.rowCount, 1);
@@ -22,76 +39,72 @@ function tablePartXml(table: OutTable, id: number): string {
   );
 }
 
-/** Adds or replaces a part, without the folder entries JSZip would otherwise add. */
-function put(zip: JSZip, path: string, text: string): void {
-  zip.file(path, text, { createFolders: false });
-}
-
-/** Adds a relationship to a part's .rels file (creating it) and returns its id. */
-async function addRelationship(zip: JSZip, relsPath: string, type: string, target: string): Promise<string> {
-  const existing = await zip.file(relsPath)?.async("string");
-  const xml = existing ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-  const used = new Set([...xml.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const id = `rId${n}`;
-  put(zip, relsPath, xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`));
-  return id;
-}
-
-async function addContentType(zip: JSZip, partName: string, contentType: string): Promise<void> {
-  const xml = (await zip.file("[Content_Types].xml")!.async("string")).replace(
-    "</Types>",
-    `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`,
-  );
-  put(zip, "[Content_Types].xml", xml);
-}
-
-/** Inserts an element into a worksheet before the first of `before` that occurs (schema order). */
-function insertBefore(sheetXml: string, element: string, before: readonly string[]): string {
-  for (const tag of before) {
-    const at = sheetXml.indexOf(tag);
-    if (at >= 0) return sheetXml.slice(0, at) + element + sheetXml.slice(at);
-  }
-  throw new Error("worksheet has no closing tag");
+function relationshipsXml(targets: readonly string[], type: string): string {
+  const rels = targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${type}" Target="${t}"/>`).join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
 }
 
 /**
- * ExcelJS's streaming writer has no tables and no charts: this adds them as
- * package parts (`xl/tables`, `xl/drawings`, `xl/charts`) to the written file.
- * `sheets[i]` is `xl/worksheets/sheet{i+1}.xml`.
+ * ExcelJS's streaming writer has no tables and no charts. This adds them
+ * while it writes: the parts (`xl/tables`, `xl/drawings`, `xl/charts`) go
+ * into its zip, the relationships into the sheet's .rels, the `<drawing>` and
+ * `<tableParts>` elements at the end of the sheet XML (after everything
+ * ExcelJS writes, as the schema orders them), and the content types into
+ * `[Content_Types].xml`. Nothing is written twice.
  */
-export async function addTablesAndCharts(fileBytes: Buffer, sheets: readonly OutSheet[]): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(fileBytes);
-  let tables = 0;
-  let drawings = 0;
-  let charts = 0;
-  for (const [index, sheet] of sheets.entries()) {
-    const sheetPath = `xl/worksheets/sheet${index + 1}.xml`;
-    const relsPath = `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
-    let xml = await zip.file(sheetPath)!.async("string");
-    const sheetCharts = sheet.charts ?? [];
-    if (sheetCharts.length > 0) {
-      const d = ++drawings;
-      put(zip, `xl/drawings/drawing${d}.xml`, drawingPartXml(sheetCharts));
-      await addContentType(zip, `/xl/drawings/drawing${d}.xml`, CT.drawing);
-      for (const chart of sheetCharts) {
-        const c = ++charts;
-        put(zip, `xl/charts/chart${c}.xml`, chartPartXml(chart, sheet.name));
-        await addContentType(zip, `/xl/charts/chart${c}.xml`, CT.chart);
-        await addRelationship(zip, `xl/drawings/_rels/drawing${d}.xml.rels`, "chart", `../charts/chart${c}.xml`);
+export class TablesAndCharts {
+  private readonly overrides: string[] = [];
+  private tables = 0;
+  private drawings = 0;
+  private charts = 0;
+
+  constructor(writer: ExcelJS.stream.xlsx.WorkbookWriter) {
+    const zip = (writer as unknown as WriterInternals).zip;
+    const append = zip.append.bind(zip);
+    zip.append = (source, data) => {
+      if (data.name === "[Content_Types].xml" && typeof source === "string") {
+        return append(source.replace("</Types>", `${this.overrides.join("")}</Types>`), data);
       }
-      const rId = await addRelationship(zip, relsPath, "drawing", `../drawings/drawing${d}.xml`);
-      xml = insertBefore(xml, `<drawing r:id="${rId}"/>`, ["<legacyDrawing", "<tableParts", "<extLst", "</worksheet>"]);
+      return append(source, data);
+    };
+    this.zip = { append };
+  }
+
+  private readonly zip: ZipArchive;
+
+  private addPart(name: string, xml: string, contentType?: string): void {
+    this.zip.append(xml, { name });
+    if (contentType) this.overrides.push(`<Override PartName="/${name}" ContentType="${contentType}"/>`);
+  }
+
+  /** Call before `worksheet.commit()`: registers the sheet's table and charts. */
+  addTo(worksheet: ExcelJS.Worksheet, sheet: OutSheet): void {
+    const ws = worksheet as unknown as SheetInternals;
+    const tail: string[] = [];
+    const charts = sheet.charts ?? [];
+    if (charts.length > 0) {
+      const d = ++this.drawings;
+      const chartTargets = charts.map((chart) => {
+        const c = ++this.charts;
+        this.addPart(`xl/charts/chart${c}.xml`, chartPartXml(chart, sheet.name), CONTENT_TYPE.chart);
+        return `../charts/chart${c}.xml`;
+      });
+      this.addPart(`xl/drawings/drawing${d}.xml`, drawingPartXml(charts), CONTENT_TYPE.drawing);
+      this.addPart(`xl/drawings/_rels/drawing${d}.xml.rels`, relationshipsXml(chartTargets, "chart"));
+      const rId = ws._sheetRelsWriter.addRelationship({ Type: `${REL}/drawing`, Target: `../drawings/drawing${d}.xml` });
+      tail.push(`<drawing r:id="${rId}"/>`);
     }
     if (sheet.table) {
-      const t = ++tables;
-      put(zip, `xl/tables/table${t}.xml`, tablePartXml(sheet.table, t));
-      await addContentType(zip, `/xl/tables/table${t}.xml`, CT.table);
-      const rId = await addRelationship(zip, relsPath, "table", `../tables/table${t}.xml`);
-      xml = insertBefore(xml, `<tableParts count="1"><tablePart r:id="${rId}"/></tableParts>`, ["<extLst", "</worksheet>"]);
+      const t = ++this.tables;
+      this.addPart(`xl/tables/table${t}.xml`, tablePartXml(sheet.table, t), CONTENT_TYPE.table);
+      const rId = ws._sheetRelsWriter.addRelationship({ Type: `${REL}/table`, Target: `../tables/table${t}.xml` });
+      tail.push(`<tableParts count="1"><tablePart r:id="${rId}"/></tableParts>`);
     }
-    put(zip, sheetPath, xml);
+    if (tail.length === 0) return;
+    const close = ws._writeCloseWorksheet.bind(ws);
+    ws._writeCloseWorksheet = () => {
+      ws.stream.write(tail.join(""));
+      close();
+    };
   }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

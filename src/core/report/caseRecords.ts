@@ -21,6 +21,9 @@ export interface CaseRecord {
   readonly client: ClientRecord | undefined;
 }
 
+/** Client IDs in natural order: IK-2 before IK-10. */
+const ID_ORDER = new Intl.Collator("de", { numeric: true });
+
 /** Orders records by date, then sheet row, so "latest" is well defined. */
 const byDate = (a: ClientActivity, b: ClientActivity): number => a.day - b.day || a.row - b.row;
 
@@ -56,7 +59,7 @@ export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
       client,
     });
   }
-  return records.sort((a, b) => a.clientId.localeCompare(b.clientId, "de", { numeric: true }));
+  return records.sort((a, b) => ID_ORDER.compare(a.clientId, b.clientId));
 }
 
 type ClientColumn = "birthYear" | "gender" | "country" | "location";

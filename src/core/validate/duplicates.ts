@@ -8,9 +8,7 @@ import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
  * - referrals: same client, date and category
  * - events: same date, normalised topic, normalised location and attendees
  */
-type Undecided<T> = Omit<T, "duplicate">;
-
-export function duplicateKey(record: Undecided<CounsellingRecord> | Undecided<ReferralRecord> | Undecided<EventRecord>): string {
+export function duplicateKey(record: CounsellingRecord | ReferralRecord | EventRecord): string {
   switch (record.kind) {
     case "counselling":
       return `${record.clientKey}\u0000${record.day}\u0000${normalizeName(record.topic)}`;

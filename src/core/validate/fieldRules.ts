@@ -1,6 +1,6 @@
 import { Cell, cellText, isBlank, isCellError } from "../cells";
 import { Day, dayFromParts } from "../dates/calendarDay";
-import { readDate } from "../dates/parseDate";
+import { DateReading } from "../dates/parseDate";
 import { ReferralCategory, referralCategoryOf } from "../vocabulary/referralCategory";
 import { ResidenceStatus, residenceStatusOf } from "../vocabulary/residenceStatus";
 import { FindingCode } from "./findings";
@@ -13,9 +13,8 @@ const fail = <T>(code: FindingCode): Checked<T> => ({ ok: false, code });
 
 export const EARLIEST_PLAUSIBLE_DAY: Day = dayFromParts(2000, 1, 1);
 
-/** A date of the spec between 1 Jan 2000 and the day of processing. */
-export function checkDate(value: Cell, today: Day): Checked<Day> {
-  const reading = readDate(value);
+/** A date of the spec (already read with `readDate`) between 1 Jan 2000 and the day of processing. */
+export function checkDate(reading: DateReading, today: Day): Checked<Day> {
   if (reading.kind === "blank") return fail("E_DATE_MISSING");
   if (reading.kind === "invalid") return fail("E_DATE_INVALID");
   if (reading.day < EARLIEST_PLAUSIBLE_DAY || reading.day > today) return fail("E_DATE_IMPLAUSIBLE");

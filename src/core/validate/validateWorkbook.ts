@@ -1,6 +1,6 @@
-import { Cell, columnLetter, isCellError } from "../cells";
+import { columnLetter, isCellError } from "../cells";
 import { Day, dayParts } from "../dates/calendarDay";
-import { readDate } from "../dates/parseDate";
+import { DateReading, readDate } from "../dates/parseDate";
 import { clientKey, displayClientId, looksLikeName } from "../normalize/clientId";
 import { IngestedSheet, RawRow } from "../recognize/sheetIngest";
 import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
@@ -143,9 +143,10 @@ export function validateWorkbook(sheets: readonly IngestedSheet[], options: Vali
         }
         const tracker = new DuplicateTracker();
         for (const row of sheet.rows) {
-          noteYear(row.values.date, dataYears);
+          const date = readDate(row.values.date ?? null);
+          if (date.kind === "day") dataYears.add(dayParts(date.day).year);
           v.beginRow();
-          const record = validateRow(kind, row, v, clients, today);
+          const record = validateRow(kind, row, date, v, clients, today);
           if (v.endRow() && record) {
             if (record.kind === "clients") {
               const first = clients.get(record.clientKey);
@@ -154,9 +155,8 @@ export function validateWorkbook(sheets: readonly IngestedSheet[], options: Vali
               continue;
             }
             const first = tracker.firstRowOf(duplicateKey(record), row.row);
-            const duplicate = first !== undefined;
-            if (duplicate) markDuplicate(v, row.row, first, DUPLICATE_DESCRIPTION[record.kind], "date");
-            const kept = { ...record, duplicate };
+            if (first !== undefined) markDuplicate(v, row.row, first, DUPLICATE_DESCRIPTION[record.kind], "date");
+            const kept = first === undefined ? record : { ...record, duplicate: true };
             if (kept.kind === "counselling") counselling.push(kept);
             else if (kept.kind === "referrals") referrals.push(kept);
             else events.push(kept);
@@ -181,20 +181,13 @@ function markDuplicate(v: SheetValidation, row: number, firstRow: number, duplic
   v.report(row, field, "W_DUPLICATE", { firstRow, duplicateOf });
 }
 
-function noteYear(value: Cell | undefined, years: Set<number>): void {
-  const reading = readDate(value ?? null);
-  if (reading.kind === "day") years.add(dayParts(reading.day).year);
-}
-
-type Draft =
-  | Omit<CounsellingRecord, "duplicate">
-  | Omit<ReferralRecord, "duplicate">
-  | Omit<EventRecord, "duplicate">
-  | ClientRecord;
+/** A validated row; `duplicate` is false until duplicate detection marks it. */
+type Draft = CounsellingRecord | ReferralRecord | EventRecord | ClientRecord;
 
 function validateRow(
   kind: SheetKind,
   row: RawRow,
+  date: DateReading,
   v: SheetValidation,
   clients: ReadonlyMap<string, ClientRecord>,
   today: Day,
@@ -203,15 +196,15 @@ function validateRow(
   const origin = { sheet: v.sheet.name, row: row.row };
 
   if (kind === "events") {
-    const day = v.take(row, "date", checkDate(values.date, today));
+    const day = v.take(row, "date", checkDate(date, today));
     const topic = v.take(row, "topic", checkTopic(values.topic));
     const attendees = v.take(row, "attendees", checkAttendees(values.attendees ?? null));
     if (day === undefined || topic === undefined || attendees === undefined) return undefined;
     const { year, month } = dayParts(day);
-    return { kind, ...origin, day, year, month, topic, location: optionalText(values.location), attendees };
+    return { kind, ...origin, day, year, month, duplicate: false, topic, location: optionalText(values.location), attendees };
   }
 
-  const day = kind === "clients" ? undefined : v.take(row, "date", checkDate(values.date, today));
+  const day = kind === "clients" ? undefined : v.take(row, "date", checkDate(date, today));
   const id = readClientId(row, v);
   const status = resolveStatus(kind, row, v, id === undefined ? undefined : clients.get(id.key));
   const category = kind === "referrals" ? v.take(row, "category", checkCategory(values.category)) : undefined;
@@ -227,9 +220,9 @@ function validateRow(
   }
   if (day === undefined) return undefined;
   const { year, month } = dayParts(day);
-  if (kind === "counselling") return { kind, ...origin, ...ofClient, day, year, month, topic: optionalText(values.topic) };
+  if (kind === "counselling") return { kind, ...origin, ...ofClient, day, year, month, duplicate: false, topic: optionalText(values.topic) };
   if (category === undefined) return undefined;
-  return { kind, ...origin, ...ofClient, day, year, month, category };
+  return { kind, ...origin, ...ofClient, day, year, month, duplicate: false, category };
 }
 
 /** The row's own status; a blank one is taken from the clients sheet (counselling and referrals only). */

@@ -1,0 +1,80 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { GeneratorOptions, generateTrackingWorkbook, writeTrackingWorkbook } from "../lib/trackingWorkbook";
+
+/**
+ * `npm run bench`: generates a tracking workbook of about 150,000 rows and
+ * measures, median of 3 fresh processes each, a plain ExcelJS readFile of it
+ * (the baseline) and the whole report command on it, then prints the ratios.
+ * Targets: time ratio ≤ 1.2, peak memory ≤ the plain read's.
+ */
+const ROOT = resolve(__dirname, "..", "..");
+const DATA = join(ROOT, "bench-data");
+const FILE = join(DATA, "tracking-150k.xlsx");
+const RUNS = 3;
+
+export const BENCH_OPTIONS: GeneratorOptions = {
+  seed: 150_000,
+  years: [2018, 2019],
+  clients: 6000,
+  counselledPerMonth: 2400,
+  referredPerMonth: 2400,
+  eventsPerYear: 400,
+  quirks: true,
+};
+
+interface Sample {
+  ms: number;
+  maxRssMB: number;
+}
+
+function runOnce(mode: "plain" | "report", args: string[]): Sample {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "measure.ts"), mode, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split("\n").pop()!) as Sample;
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function bench(): Promise<void> {
+  mkdirSync(DATA, { recursive: true });
+  if (!existsSync(FILE)) {
+    process.stdout.write("Erzeuge Benchmark-Arbeitsmappe …\n");
+    const generated = generateTrackingWorkbook(BENCH_OPTIONS);
+    const rows = generated.sheets.reduce((n, s) => n + s.rows.length, 0);
+    await writeTrackingWorkbook(FILE, generated);
+    process.stdout.write(`${rows} Zeilen in ${FILE}\n`);
+  }
+  const out = join(DATA, "bericht.xlsx");
+  const json = join(DATA, "summary.json");
+  const plain: Sample[] = [];
+  const report: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Alternate the two so that machine load affects both alike.
+    plain.push(runOnce("plain", [FILE]));
+    report.push(runOnce("report", [FILE, "--year", "2019", "--out", out, "--json", json]));
+    rmSync(out, { force: true });
+  }
+  const p = { ms: median(plain.map((s) => s.ms)), mb: median(plain.map((s) => s.maxRssMB)) };
+  const r = { ms: median(report.map((s) => s.ms)), mb: median(report.map((s) => s.maxRssMB)) };
+  const timeRatio = r.ms / p.ms;
+  const memRatio = r.mb / p.mb;
+  const line = (name: string, ms: number, mb: number): string => `${name.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(7)} s ${mb.toFixed(0).padStart(7)} MB`;
+  process.stdout.write(
+    [
+      `Median aus ${RUNS} Läufen, je ein frischer Prozess:`,
+      line("ExcelJS readFile (Basis)", p.ms, p.mb),
+      line("report (ganzer Befehl)", r.ms, r.mb),
+      `Zeit-Verhältnis     ${timeRatio.toFixed(2)}  (Ziel ≤ 1,20) ${timeRatio <= 1.2 ? "erreicht" : "VERFEHLT"}`,
+      `Speicher-Verhältnis ${memRatio.toFixed(2)}  (Ziel ≤ 1,00) ${memRatio <= 1 ? "erreicht" : "VERFEHLT"}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+
+if (require.main === module) void bench();
