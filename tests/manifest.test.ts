@@ -45,7 +45,7 @@ describe("manifest.xml", () => {
 
   test("every URL is https on the dev origin and names a file the build produces", () => {
     const urls = [...manifestText.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]);
-    urls.push(...all("AppDomain").map((e) => e.textContent!));
+    urls.push(...all("AppDomain").map((e) => e.textContent));
     expect(urls.length).toBeGreaterThan(10);
     for (const url of urls) {
       expect(url.startsWith(DEV.slice(0, -1))).toBe(true);

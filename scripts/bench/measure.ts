@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { ExitCode } from "../../src/cli/exitCodes";
 import { main } from "../../src/cli/main";
 
 /**
@@ -14,7 +15,7 @@ async function measure(mode: string, args: string[]): Promise<void> {
   } else {
     const quiet = { write: () => true, isTTY: false };
     const code = await main(args, { stdout: quiet, stderr: process.stderr });
-    if (code !== 0) process.exit(code);
+    if (code !== ExitCode.Ok) process.exit(code);
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   process.stdout.write(`${JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,2 +1,2 @@
 /* The function file the manifest's ribbon names; the only command opens the task pane, which needs no code here. */
-Office.onReady(() => undefined);
+void Office.onReady(() => undefined);

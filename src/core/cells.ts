@@ -10,7 +10,7 @@ export interface CellError {
 export type Cell = string | number | boolean | null | undefined | CellError;
 
 export function isCellError(value: Cell): value is CellError {
-  return typeof value === "object" && value !== null && typeof (value as CellError).error === "string";
+  return typeof value === "object" && value !== null && typeof (value).error === "string";
 }
 
 /** Blank means empty, whitespace only, or missing. */

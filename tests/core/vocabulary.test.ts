@@ -10,7 +10,7 @@ describe("residence status table (spec 2)", () => {
     ["Anerkannt", ["anerkannt", "anerkannte", "aufenthaltserlaubnis", "schutzstatus", "fluechtling", "Flüchtling", "subsidiaerschutz", "Subsidiär Schutz", "asylberechtigt"]],
     ["Sonstige", ["sonstige", "sonstiges", "andere"]],
   ])("%s", (canonical, spellings) => {
-    for (const s of spellings as string[]) expect([s, residenceStatusOf(s)]).toEqual([s, canonical]);
+    for (const s of spellings) expect([s, residenceStatusOf(s)]).toEqual([s, canonical]);
   });
   test("other text maps to none", () => {
     expect(residenceStatusOf("unklar")).toBeUndefined();
@@ -33,7 +33,7 @@ describe("referral category table (spec 2)", () => {
     ["Beratungsangebot", "thirdPartyMeasure", ["beratung", "beratungsangebot", "fachberatung", "migrationsberatung", "schuldnerberatung"]],
     ["Sonstige Maßnahme", "thirdPartyMeasure", ["sonstige", "sonstiges", "sonstigemassnahme", "Sonstige Maßnahme", "praktikum"]],
   ])("%s (%s)", (canonical, group, spellings) => {
-    for (const s of spellings as string[]) expect([s, referralCategoryOf(s)]).toEqual([s, canonical]);
+    for (const s of spellings) expect([s, referralCategoryOf(s)]).toEqual([s, canonical]);
     expect(categoryGroup(canonical as never)).toBe(group);
   });
   test("four third-party measure categories", () => {

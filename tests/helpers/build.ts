@@ -9,7 +9,7 @@ export async function buildAddin(mode: "production" | "development" = "productio
   const config = await makeConfig({}, { mode });
   const out = tempDir("fallbilanz-build-");
   const compiler = webpack({ ...config, mode, output: { ...config.output, path: out } });
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => compiler.run((err, s) => (err || !s ? reject(err) : resolve(s))));
+  const stats = await new Promise<webpack.Stats>((resolve, reject) => compiler.run((err, s) => (err || !s ? reject(err ?? new Error("webpack failed")) : resolve(s))));
   await new Promise<void>((resolve) => compiler.close(() => resolve()));
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
   return out;

@@ -13,10 +13,10 @@ export function fromExcelJs(value: CellValue | undefined): Cell {
   if (value instanceof Date) return value.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;
   if (typeof value === "object") {
     if ("error" in value && typeof value.error === "string") return { error: value.error };
-    if ("result" in value) return fromExcelJs(value.result as CellValue);
+    if ("result" in value) return fromExcelJs(value.result);
     if ("formula" in value || "sharedFormula" in value) return null;
     if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("text" in value) return fromExcelJs(value.text as CellValue);
+    if ("text" in value) return fromExcelJs(value.text);
   }
   return null;
 }

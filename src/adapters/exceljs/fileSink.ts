@@ -24,11 +24,11 @@ export class ExcelJsFileSink implements ReportSink {
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.path, useStyles: true, useSharedStrings: true });
     writer.creator = "Fallbilanz";
     const parts = new TablesAndCharts(writer);
-    for (const sheet of sheets) await this.writeSheet(writer, sheet, parts);
+    for (const sheet of sheets) this.writeSheet(writer, sheet, parts);
     await writer.commit();
   }
 
-  private async writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: OutSheet, parts: TablesAndCharts): Promise<void> {
+  private writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: OutSheet, parts: TablesAndCharts): void {
     const ws = writer.addWorksheet(sheet.name, {
       views: sheet.freezeBelowRow ? [{ state: "frozen", ySplit: sheet.freezeBelowRow - 1, xSplit: 0 }] : [],
       pageSetup: { orientation: sheet.landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },

@@ -5,7 +5,7 @@ import { FallbilanzError } from "../errors";
 export function parseReportYear(value: unknown): number {
   const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
   if (!/^\d{4}$/.test(text) || Number(text) < 2000) {
-    throw new FallbilanzError("badYear", `„${String(value ?? "").slice(0, 20)}“ ist kein Berichtsjahr. Bitte ein Jahr ab 2000 angeben, z. B. 2019.`);
+    throw new FallbilanzError("badYear", `„${text.slice(0, 20)}“ ist kein Berichtsjahr. Bitte ein Jahr ab 2000 angeben, z. B. 2019.`);
   }
   return Number(text);
 }

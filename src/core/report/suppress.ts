@@ -14,8 +14,8 @@ export function suppressSmall(value: number, threshold: number): number | string
   return value;
 }
 
-export function parseSuppressionThreshold(value: unknown): number | undefined {
-  const text = String(value ?? "").trim();
+export function parseSuppressionThreshold(value: string | number): number | undefined {
+  const text = String(value).trim();
   if (!/^\d{1,3}$/.test(text)) return undefined;
   return Number(text);
 }
