@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } } } }],
   },
+  setupFiles: ["<rootDir>/tests/setup/customFunctions.ts"],
   testTimeout: 60000,
 };

@@ -72,6 +72,7 @@ describe("manifest.xml", () => {
     const english = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8"));
     expect(english.functions.length).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(join(dist, override.getAttribute("Value")!.slice(DEV.length)), "utf8"))).toHaveProperty("functions");
-    expect(readFileSync(join(dist, "functions.js"), "utf8")).toContain("CustomFunctions.associate");
+    const bundle = readFileSync(join(dist, "functions.js"), "utf8");
+    for (const f of english.functions as { id: string }[]) expect(bundle).toContain(`CustomFunctions.associate("${f.id}"`);
   });
 });

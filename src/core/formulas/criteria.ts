@@ -1,0 +1,90 @@
+import { cellText } from "../cells";
+import { FallbilanzError } from "../errors";
+import { normalizeName } from "../normalize/names";
+import { REFERRAL_CATEGORIES, ReferralCategory, isThirdPartyMeasure, referralCategoryOf } from "../vocabulary/referralCategory";
+import { RESIDENCE_STATUSES, ResidenceStatus, isTargetGroup, residenceStatusOf } from "../vocabulary/residenceStatus";
+import { Column, FormulaRange, asColumn, formulaCell } from "./ranges";
+
+/** The two group names a criterion understands, normalised. */
+const GROUPS: Readonly<Record<string, { statuses?: readonly ResidenceStatus[]; categories?: readonly ReferralCategory[] }>> = {
+  zielgruppe: { statuses: RESIDENCE_STATUSES.filter(isTargetGroup) },
+  drittmassnahme: { categories: REFERRAL_CATEGORIES.filter(isThirdPartyMeasure) },
+  drittmassnahmen: { categories: REFERRAL_CATEGORIES.filter(isThirdPartyMeasure) },
+};
+
+/** What a criterion accepts: normalised texts, canonical statuses and categories. */
+class Wanted {
+  readonly texts = new Set<string>();
+  readonly statuses = new Set<ResidenceStatus>();
+  readonly categories = new Set<ReferralCategory>();
+  private readonly memo = new Map<unknown, boolean>();
+
+  add(text: string): void {
+    const normalized = normalizeName(text);
+    const group = GROUPS[normalized];
+    if (group) {
+      group.statuses?.forEach((s) => this.statuses.add(s));
+      group.categories?.forEach((c) => this.categories.add(c));
+      return;
+    }
+    this.texts.add(normalized);
+    const status = residenceStatusOf(text);
+    if (status) this.statuses.add(status);
+    const category = referralCategoryOf(text);
+    if (category) this.categories.add(category);
+  }
+
+  /** A cell matches when its normalised text is wanted, or it maps to a wanted status or category. */
+  matches(value: unknown): boolean {
+    const known = this.memo.get(value);
+    if (known !== undefined) return known;
+    const cell = formulaCell(value, false);
+    const text = typeof cell === "object" && cell !== null ? "" : cellText(cell);
+    const status = residenceStatusOf(text);
+    const category = referralCategoryOf(text);
+    const result =
+      this.texts.has(normalizeName(text)) ||
+      (status !== undefined && this.statuses.has(status)) ||
+      (category !== undefined && this.categories.has(category));
+    if (this.memo.size < 10_000) this.memo.set(value, result);
+    return result;
+  }
+}
+
+export interface Criterion {
+  readonly cells: Column;
+  readonly wanted: Wanted;
+}
+
+/** One value, a list separated by `;` or `|`, or a range of values. */
+function wantedOf(range: FormulaRange): Wanted {
+  const wanted = new Wanted();
+  for (const row of range) {
+    for (const value of row) {
+      const cell = formulaCell(value, false);
+      if (cell === null || (typeof cell === "object" && cell !== null)) continue;
+      for (const part of cellText(cell).split(/[;|]/)) if (part.trim() !== "") wanted.add(part);
+    }
+  }
+  return wanted;
+}
+
+/**
+ * The criteria of a formula, from its repeating argument: range1, wanted1,
+ * range2, wanted2, … (Excel passes each as a range, a single value as 1×1).
+ */
+export function parseCriteria(pairs: readonly FormulaRange[] | null | undefined): Criterion[] {
+  const list = pairs ?? [];
+  if (list.length % 2 !== 0) {
+    throw new FallbilanzError("badArgument", "Zu jedem Kriterienbereich gehört ein gesuchter Wert: Bereich1; Wert1; Bereich2; Wert2 …");
+  }
+  const criteria: Criterion[] = [];
+  for (let i = 0; i < list.length; i += 2) criteria.push({ cells: asColumn(list[i]), wanted: wantedOf(list[i + 1]) });
+  return criteria;
+}
+
+/** Whether row `index` meets every criterion. */
+export function meetsAll(criteria: readonly Criterion[], index: number): boolean {
+  for (const c of criteria) if (!c.wanted.matches(c.cells[index][0])) return false;
+  return true;
+}

@@ -1,0 +1,161 @@
+import { Day } from "../dates/calendarDay";
+import { FallbilanzError } from "../errors";
+import { monthsCounted, parseReportYear } from "../figures/reportYear";
+import { clientKey } from "../normalize/clientId";
+import { Criterion, meetsAll, parseCriteria } from "./criteria";
+import { Column, FormulaRange, asColumn, assertSameLength, formulaCell } from "./ranges";
+import { YearDates, isCountedDate } from "./yearDates";
+
+/**
+ * What the team's own formulas count (`IK.MONTHLYAVG` and its siblings), by
+ * the review's rules: one date reader, one ID normaliser, one status and
+ * category table, so that a cell agrees with the annual review to the digit.
+ */
+export interface FormulaContext {
+  /** The day of processing: later dates do not count, and it sets M for the current year. */
+  readonly today: Day;
+}
+
+/** The key of an ID cell, or "" for a blank one (blank cells may arrive as "" or 0). */
+function idKey(value: unknown): string {
+  const cell = formulaCell(value, true);
+  return cell === null || typeof cell === "object" ? "" : clientKey(cell);
+}
+
+/**
+ * Distinct clients among raw ID cells. Rows only collect the raw values (as
+ * cheap as a bare loop); the spec's ID normalisation runs once per distinct
+ * raw value, so ` ik-0042 ` and `IK-0042` still count once.
+ */
+function distinctClients(rawIds: ReadonlySet<unknown>, keyOf: Map<unknown, string>): number {
+  const keys = new Set<string>();
+  for (const raw of rawIds) {
+    let key = keyOf.get(raw);
+    if (key === undefined) {
+      key = idKey(raw);
+      keyOf.set(raw, key);
+    }
+    if (key !== "") keys.add(key);
+  }
+  return keys.size;
+}
+
+interface Selection {
+  readonly dates: Column;
+  readonly ids: Column | undefined;
+  readonly criteria: Criterion[];
+}
+
+function select(dates: FormulaRange, ids: FormulaRange | null | undefined, criteria: readonly FormulaRange[] | null | undefined): Selection {
+  const selection = { dates: asColumn(dates), ids: ids ? asColumn(ids) : undefined, criteria: parseCriteria(criteria) };
+  assertSameLength([
+    { label: "Datum", cells: selection.dates },
+    ...(selection.ids ? [{ label: "Klient-ID", cells: selection.ids }] : []),
+    ...selection.criteria.map((c, i) => ({ label: `Kriterienbereich ${i + 1}`, cells: c.cells })),
+  ]);
+  return selection;
+}
+
+/**
+ * For each month of `year`: with IDs, the distinct clients among the matching
+ * rows; without, the matching rows.
+ */
+export function monthlyValues(
+  dates: FormulaRange,
+  year: unknown,
+  ids: FormulaRange | null | undefined,
+  criteria: readonly FormulaRange[] | null | undefined,
+  ctx: FormulaContext,
+): number[] {
+  const y = parseReportYear(year);
+  const months = monthsCounted(y, ctx.today);
+  const s = select(dates, ids, criteria);
+  const yearDates = new YearDates(y, ctx.today);
+  const counts = new Array<number>(12).fill(0);
+  const rawIds = Array.from({ length: 12 }, () => new Set<unknown>());
+  const { dates: column, ids: idColumn, criteria: filters } = s;
+  for (let i = 0; i < column.length; i++) {
+    const date = column[i][0];
+    const month = typeof date === "number" ? yearDates.monthOfSerial(date) : typeof date === "string" && date !== "" ? yearDates.monthOfText(date) : -1;
+    if (month < 0) continue;
+    if (filters.length > 0 && !meetsAll(filters, i)) continue;
+    if (idColumn) rawIds[month].add(idColumn[i][0]);
+    else counts[month]++;
+  }
+  const keyOf = new Map<unknown, string>();
+  const values = s.ids ? rawIds.map((set) => distinctClients(set, keyOf)) : counts;
+  return values.map((v, m) => (m < months ? v : 0));
+}
+
+/** The monthly values summed and divided by M (12 for a past year, the months begun for the current one). */
+export function monthlyAverage(
+  dates: FormulaRange,
+  year: unknown,
+  ids: FormulaRange | null | undefined,
+  criteria: readonly FormulaRange[] | null | undefined,
+  ctx: FormulaContext,
+): number {
+  const values = monthlyValues(dates, year, ids, criteria, ctx);
+  return values.reduce((a, b) => a + b, 0) / monthsCounted(parseReportYear(year), ctx.today);
+}
+
+/** Distinct clients among the rows with an ID that meet the criteria; with a year, only rows dated in it. */
+export function countDistinct(
+  ids: FormulaRange,
+  dates: FormulaRange | null | undefined,
+  year: unknown,
+  criteria: readonly FormulaRange[] | null | undefined,
+  ctx: FormulaContext,
+): number {
+  const hasYear = year !== null && year !== undefined && year !== "";
+  if (hasYear && !dates) throw new FallbilanzError("badArgument", "Für ein Jahr wird auch der Datumsbereich gebraucht: IK.ANZAHLPERSONEN(IDs; Daten; Jahr).");
+  const idCells = asColumn(ids);
+  const dateCells = dates ? asColumn(dates) : undefined;
+  const parsed = parseCriteria(criteria);
+  assertSameLength([
+    { label: "Klient-ID", cells: idCells },
+    ...(dateCells ? [{ label: "Datum", cells: dateCells }] : []),
+    ...parsed.map((c, i) => ({ label: `Kriterienbereich ${i + 1}`, cells: c.cells })),
+  ]);
+  const yearDates = hasYear ? new YearDates(parseReportYear(year), ctx.today) : undefined;
+  if (yearDates) monthsCounted(yearDates.year, ctx.today);
+  const rawIds = new Set<unknown>();
+  for (let i = 0; i < idCells.length; i++) {
+    const id = idCells[i][0];
+    if (id === "" || id === 0 || id === null || id === undefined) continue;
+    if (dateCells && (yearDates ? yearDates.monthOf(dateCells[i][0]) < 0 : !isCountedDate(dateCells[i][0], ctx.today))) continue;
+    if (parsed.length > 0 && !meetsAll(parsed, i)) continue;
+    rawIds.add(id);
+  }
+  return distinctClients(rawIds, new Map());
+}
+
+/** A whole number ≥ 0, as a number or as text of digits (the attendees rule), else undefined. */
+function wholeNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value.trim());
+  return undefined;
+}
+
+/** The sum of the whole numbers in `values` on rows dated in `year` that meet the criteria. */
+export function yearSum(
+  values: FormulaRange,
+  dates: FormulaRange,
+  year: unknown,
+  criteria: readonly FormulaRange[] | null | undefined,
+  ctx: FormulaContext,
+): number {
+  const y = parseReportYear(year);
+  monthsCounted(y, ctx.today);
+  const valueCells = asColumn(values);
+  const s = select(dates, undefined, criteria);
+  assertSameLength([{ label: "Datum", cells: s.dates }, { label: "Werte", cells: valueCells }]);
+  const yearDates = new YearDates(y, ctx.today);
+  let total = 0;
+  for (let i = 0; i < s.dates.length; i++) {
+    if (yearDates.monthOf(s.dates[i][0]) < 0) continue;
+    if (s.criteria.length > 0 && !meetsAll(s.criteria, i)) continue;
+    total += wholeNumber(valueCells[i][0]) ?? 0;
+  }
+  return total;
+}
