@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } } } }],
   },
-  setupFiles: ["<rootDir>/tests/setup/customFunctions.ts"],
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/tests/setup/officeAddinManifestStub.ts" },
+  setupFiles: ["<rootDir>/tests/setup/customFunctions.ts", "<rootDir>/tests/setup/jsdom.ts"],
   testTimeout: 60000,
 };

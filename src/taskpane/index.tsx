@@ -1,6 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
+import { officeServices } from "./services";
 
 /* Renders once Office is ready, as the yo office React template does. */
 void Office.onReady(() => {
@@ -8,7 +9,7 @@ void Office.onReady(() => {
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <App services={officeServices()} />
     </FluentProvider>,
   );
 });

@@ -24,6 +24,8 @@ export interface IngestedSheet {
   readonly rows: RawRow[];
   /** Count of non-blank rows of a sheet without header. */
   readonly unreadRows: number;
+  /** The header row's texts by 0-based column (column titles, for choosing a column by hand). */
+  readonly headers: readonly string[];
   /** 0-based columns whose header names a person or holds notes: read only to be skipped. */
   readonly personalNameColumns: readonly number[];
   readonly notesColumns: readonly number[];
@@ -50,6 +52,7 @@ export class SheetIngest {
   private readonly rows: RawRow[] = [];
   private unreadRows = 0;
   private personalNameColumns: number[] = [];
+  private headers: string[] = [];
   private notesColumns: number[] = [];
   private decided = false;
 
@@ -98,6 +101,7 @@ export class SheetIngest {
       unreadRows: this.unreadRows,
       personalNameColumns: this.personalNameColumns,
       notesColumns: this.notesColumns,
+      headers: this.headers,
     };
   }
 
@@ -113,6 +117,7 @@ export class SheetIngest {
     this.headerRow = row;
     this.columns = { ...map, ...(this.options.columnOverrides ?? {}) };
     this.kept = (Object.entries(this.columns) as [Field, number][]).filter(([field]) => !NEVER_COPIED.has(field));
+    this.headers = cells.map((cell) => (typeof cell === "string" ? cell.trim() : cell === null || cell === undefined ? "" : String(cell as string | number | boolean)));
     cells.forEach((cell, column) => {
       const field = typeof cell === "string" ? fieldOfHeader(cell) : undefined;
       if (field === "personalName") this.personalNameColumns.push(column);

@@ -1,18 +1,62 @@
-import { Body1, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Divider, MessageBar, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
+import { useFallbilanz } from "../hooks/useFallbilanz";
+import { Services } from "../services";
+import { CheckStep } from "./CheckStep";
+import { InputHelpStep } from "./InputHelpStep";
+import { RecognitionStep } from "./RecognitionStep";
+import { ReviewStep } from "./ReviewStep";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
 });
 
-/** The task pane. Recognising, checking and writing the review follow in their own issue. */
-export function App(): JSX.Element {
+export interface AppProps {
+  readonly services: Services;
+}
+
+/** The task pane: recognise, check, input help, year-end review. */
+export function App({ services }: AppProps): JSX.Element {
   const styles = useStyles();
+  const [state, actions] = useFallbilanz(services);
+  const busy = state.busy !== undefined;
+  const years = useMemo(() => {
+    const now = state.analysis ? new Date(state.analysis.today * 86_400_000).getUTCFullYear() : 0;
+    return [...(state.analysis?.dataYears ?? [])].filter((y) => y <= now).sort((a, b) => b - a);
+  }, [state.analysis]);
   return (
     <main className={styles.root}>
       <Title3 as="h1">Fallbilanz</Title3>
-      <Body1>
-        Erkennt die Tracking-Arbeitsmappe der Integrationskoordination, prüft jede Zeile und schreibt den Jahresrückblick.
-      </Body1>
+      <Body1>Erkennt Ihre Tracking-Arbeitsmappe, prüft jede Zeile und schreibt den Jahresrückblick. Ihre Blätter bleiben unverändert.</Body1>
+      {busy && (
+        <div role="status" aria-live="polite">
+          <ProgressBar />
+          <Body1>{state.busy}</Body1>
+        </div>
+      )}
+      {state.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{state.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <RecognitionStep sheets={state.sheets} disabled={busy} onChooseColumn={(s, f, c) => void actions.chooseColumn(s, f, c)} />
+      <Divider />
+      <CheckStep
+        analysis={state.analysis}
+        disabled={busy}
+        onCheck={() => void actions.recognise()}
+        onWriteReport={() => void actions.writeValidationReport()}
+        onSelectCell={(s, a) => void actions.selectCell(s, a)}
+      />
+      <Divider />
+      <InputHelpStep disabled={busy || !state.analysis} onConfirm={() => void actions.addInputHelp()} />
+      <Divider />
+      <ReviewStep years={years} defaultYear={actions.defaultYear()} disabled={busy || !state.analysis} onWrite={(y, t) => void actions.writeReview(y, t)} />
     </main>
   );
 }

@@ -1,0 +1,63 @@
+import { IngestedSheet } from "../../core/recognize/sheetIngest";
+import { REFERRAL_CATEGORIES } from "../../core/vocabulary/referralCategory";
+import { RESIDENCE_STATUSES } from "../../core/vocabulary/residenceStatus";
+
+/** Excel's last row: a dropdown covers the whole column below the header. */
+const SHEET_ROWS = 1_048_576;
+
+export interface DropdownTarget {
+  readonly sheet: string;
+  /** 0-based column, and the 1-based header row. */
+  readonly column: number;
+  readonly headerRow: number;
+  readonly values: readonly string[];
+  readonly label: string;
+}
+
+/** Where dropdowns with the canonical values go: status and category columns of recognised sheets. */
+export function dropdownTargets(sheets: readonly IngestedSheet[]): DropdownTarget[] {
+  const targets: DropdownTarget[] = [];
+  for (const s of sheets) {
+    if (s.kind === undefined || s.headerRow === undefined) continue;
+    if (s.columns.status !== undefined) {
+      targets.push({ sheet: s.name, column: s.columns.status, headerRow: s.headerRow, values: RESIDENCE_STATUSES, label: "Aufenthaltsstatus" });
+    }
+    if (s.kind === "referrals" && s.columns.category !== undefined) {
+      targets.push({ sheet: s.name, column: s.columns.category, headerRow: s.headerRow, values: REFERRAL_CATEGORIES, label: "Art der Vermittlung" });
+    }
+  }
+  return targets;
+}
+
+/**
+ * Adds Excel data-validation dropdowns below the header of each target
+ * column. Existing entries stay as they are (a warning, not a stop, for other
+ * text); nothing else in the team's sheets is changed. One sync.
+ */
+export async function addDropdowns(targets: readonly DropdownTarget[], run: typeof Excel.run = Excel.run.bind(Excel)): Promise<void> {
+  await run(async (context) => {
+    for (const t of targets) {
+      const range = context.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.headerRow, t.column, SHEET_ROWS - t.headerRow, 1);
+      range.dataValidation.clear();
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: t.values.join(",") } };
+      range.dataValidation.ignoreBlanks = true;
+      range.dataValidation.errorAlert = {
+        showAlert: true,
+        style: Excel.DataValidationAlertStyle.warning,
+        title: "Fallbilanz",
+        message: `Bitte einen dieser Werte wählen (${t.label}): ${t.values.join(", ")}.`,
+      };
+    }
+    await context.sync();
+  });
+}
+
+/** Selects a cell of the team's sheet, for a finding the user clicked. */
+export async function selectCell(sheet: string, address: string, run: typeof Excel.run = Excel.run.bind(Excel)): Promise<void> {
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  });
+}

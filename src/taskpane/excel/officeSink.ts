@@ -1,0 +1,164 @@
+import { columnLetter } from "../../core/cells";
+import { ChartModel, OutCell, OutSheet } from "../../core/report/sheetModel";
+import { CELLS_PER_SYNC, planWrites } from "./chunking";
+import { OFFICE_LOOKS, numberFormatOf } from "./officeStyles";
+import { SettingsStore } from "./settings";
+
+export interface WrittenSheet {
+  readonly wanted: string;
+  readonly actual: string;
+}
+
+/** Excel sheet names: at most 31 characters. */
+const MAX_NAME = 31;
+
+/** A free name for a sheet whose name belongs to a sheet the add-in did not write. */
+export function freeName(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = wanted.slice(0, MAX_NAME - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+const formulaText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * Writes the report's sheets into the open workbook: new sheets under
+ * temporary names first, in blocks under the payload budget (values and
+ * number formats together), then the sheets the add-in wrote before are
+ * removed and the new ones take their names. If anything fails, the new
+ * sheets are removed again: the workbook is left as it was. A sheet of the
+ * same name that the add-in did not write is never touched: the new one gets
+ * another name.
+ */
+export class OfficeReportWriter {
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly run: typeof Excel.run = Excel.run.bind(Excel),
+  ) {}
+
+  async write(sheets: readonly OutSheet[], progress?: (text: string) => void): Promise<WrittenSheet[]> {
+    const stored = this.settings.load();
+    const written = await this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name,items/id");
+      await context.sync();
+      // Only the add-in's own sheets of the same (wanted) names are replaced.
+      const wanted = new Set(sheets.map((s) => s.name));
+      const ours = new Set(stored.writtenSheets.filter((w) => wanted.has(w.wanted)).map((w) => w.id));
+      const replaced = worksheets.items.filter((ws) => ours.has(ws.id));
+      const taken = new Set(worksheets.items.filter((ws) => !ours.has(ws.id)).map((ws) => ws.name.toLowerCase()));
+      const added: Excel.Worksheet[] = [];
+      try {
+        const stamp = Date.now().toString(36);
+        for (const [i, sheet] of sheets.entries()) {
+          progress?.(`Schreibe „${sheet.name}“ …`);
+          const ws = worksheets.add(`~fallbilanz-${stamp}-${i}`);
+          added.push(ws);
+          await this.writeSheet(context, ws, sheet);
+        }
+        const names = sheets.map((s) => freeName(s.name, taken));
+        replaced.forEach((ws) => ws.delete());
+        added.forEach((ws, i) => (ws.name = names[i]));
+        added.forEach((ws) => ws.load("id"));
+        added[added.length - 1]?.activate();
+        await context.sync();
+        return { ids: added.map((ws) => ws.id), names };
+      } catch (error) {
+        added.forEach((ws) => ws.delete());
+        await context.sync().catch(() => undefined);
+        throw error;
+      }
+    });
+    const kept = stored.writtenSheets.filter((w) => !sheets.some((s) => s.name === w.wanted));
+    await this.settings.save({ ...stored, writtenSheets: [...kept, ...written.ids.map((id, i) => ({ id, wanted: sheets[i].name }))] });
+    return sheets.map((s, i) => ({ wanted: s.name, actual: written.names[i] }));
+  }
+
+  private async writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutSheet): Promise<void> {
+    const width = Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0));
+    const rows = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r?.[c] ?? null));
+    // Values and number formats travel together: half the cell budget each.
+    for (const block of planWrites(rows.length, width, Math.floor(CELLS_PER_SYNC / 2))) {
+      const part = rows.slice(block.first, block.first + block.count);
+      const range = ws.getRangeByIndexes(block.first, 0, block.count, width);
+      range.numberFormat = part.map((r) => r.map(numberFormatOf));
+      range.values = part.map((r) => r.map((c) => (c === null || c.value === null ? "" : c.value)));
+      await context.sync();
+    }
+    this.writeLinks(ws, rows);
+    this.applyLooks(ws, rows);
+    sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = w * 6));
+    for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRangeByIndexes(Number(row) - 1, 0, 1, 1).format.rowHeight = height;
+    for (const m of sheet.merges ?? []) ws.getRangeByIndexes(m.row - 1, m.fromColumn - 1, 1, m.toColumn - m.fromColumn + 1).merge(false);
+    if (sheet.freezeBelowRow && sheet.freezeBelowRow > 1) ws.freezePanes.freezeRows(sheet.freezeBelowRow - 1);
+    if (sheet.table) {
+      const t = sheet.table;
+      const table = ws.tables.add(`A${t.headerRow}:${columnLetter(t.columns.length - 1)}${t.headerRow + Math.max(1, t.rowCount)}`, true);
+      table.name = t.name;
+    }
+    for (const chart of sheet.charts ?? []) this.addChart(ws, chart);
+    await context.sync();
+  }
+
+  /** Links to the team's cells, as one block of HYPERLINK formulas per run of link cells in a column. */
+  private writeLinks(ws: Excel.Worksheet, rows: readonly (readonly (OutCell | null)[])[]): void {
+    const width = rows[0]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      let start = -1;
+      for (let r = 0; r <= rows.length; r++) {
+        const link = r < rows.length ? rows[r][c]?.link : undefined;
+        if (link && start < 0) start = r;
+        if (!link && start >= 0) {
+          const formulas = rows.slice(start, r).map((row) => {
+            const cell = row[c]!;
+            return [`=HYPERLINK(${formulaText(`#${quoteSheet(cell.link!.sheet)}!${cell.link!.cell}`)},${formulaText(String(cell.value))})`];
+          });
+          ws.getRangeByIndexes(start, c, r - start, 1).formulas = formulas;
+          start = -1;
+        }
+      }
+    }
+  }
+
+  /** Fonts and fills for runs of styled cells within a row (titles, headers, totals): few calls, never per data cell. */
+  private applyLooks(ws: Excel.Worksheet, rows: readonly (readonly (OutCell | null)[])[]): void {
+    rows.forEach((row, r) => {
+      let c = 0;
+      while (c < row.length) {
+        const style = row[c]?.style;
+        const look = style ? OFFICE_LOOKS[style] : undefined;
+        let end = c + 1;
+        while (end < row.length && row[end]?.style === style) end++;
+        if (look) {
+          const range = ws.getRangeByIndexes(r, c, 1, end - c);
+          if (look.bold) range.format.font.bold = true;
+          if (look.italic) range.format.font.italic = true;
+          if (look.size) range.format.font.size = look.size;
+          if (look.color) range.format.font.color = look.color;
+          if (look.fill) range.format.fill.color = look.fill;
+          if (look.wrap) range.format.wrapText = true;
+        }
+        c = end;
+      }
+    });
+  }
+
+  /** A native column chart over the month table, categories from the month column. */
+  private addChart(ws: Excel.Worksheet, chart: ChartModel): void {
+    const [first] = chart.series;
+    if (!first) return;
+    const columns = chart.series.map((s) => s.range.column);
+    const from = Math.min(...columns);
+    const data = ws.getRangeByIndexes(first.nameCell.row - 1, from - 1, first.range.lastRow - first.nameCell.row + 1, Math.max(...columns) - from + 1);
+    const excelChart = ws.charts.add(Excel.ChartType.columnClustered, data, Excel.ChartSeriesBy.columns);
+    excelChart.title.text = chart.title;
+    const categories = ws.getRangeByIndexes(chart.categoryRange.firstRow - 1, chart.categoryRange.column - 1, chart.categoryRange.lastRow - chart.categoryRange.firstRow + 1, 1);
+    chart.series.forEach((_, i) => excelChart.series.getItemAt(i).setXAxisValues(categories));
+    const a = chart.anchor;
+    excelChart.setPosition(`${columnLetter(a.fromColumn)}${a.fromRow + 1}`, `${columnLetter(Math.max(a.fromColumn, a.toColumn - 1))}${a.toRow}`);
+  }
+}

@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useState } from "react";
+import { readTrackingWorkbook } from "../../app/readTrackingWorkbook";
+import { analyse } from "../../core/analyse";
+import { IngestedSheet } from "../../core/recognize/sheetIngest";
+import { Field } from "../../core/vocabulary/columns";
+import { buildReport, defaultReportYear } from "../../core/report/buildReport";
+import { validationReportSheet } from "../../core/report/validationReport";
+import { Analysis } from "../../core/validate/validateWorkbook";
+import { WrittenSheet } from "../excel/officeSink";
+import { dropdownTargets } from "../excel/inputHelp";
+import { germanMessage } from "../messages";
+import { Services } from "../services";
+
+export interface FallbilanzState {
+  readonly busy: string | undefined;
+  readonly error: string | undefined;
+  readonly sheets: readonly IngestedSheet[];
+  readonly analysis: Analysis | undefined;
+  readonly written: readonly WrittenSheet[];
+  readonly notice: string | undefined;
+}
+
+export interface FallbilanzActions {
+  recognise(): Promise<void>;
+  chooseColumn(sheet: string, field: Field, column: number): Promise<void>;
+  writeValidationReport(): Promise<void>;
+  addInputHelp(): Promise<void>;
+  writeReview(year: number, suppressionThreshold: number): Promise<void>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  defaultYear(): number | undefined;
+}
+
+const initial: FallbilanzState = { busy: undefined, error: undefined, sheets: [], analysis: undefined, written: [], notice: undefined };
+
+/** The task pane's state and actions, over the Excel services. Recognises the workbook on first render. */
+export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzActions] {
+  const [state, setState] = useState<FallbilanzState>(initial);
+
+  const step = useCallback(async (label: string, work: () => Promise<Partial<FallbilanzState>>): Promise<void> => {
+    setState((s) => ({ ...s, busy: label, error: undefined, notice: undefined }));
+    try {
+      const update = await work();
+      setState((s) => ({ ...s, ...update, busy: undefined }));
+    } catch (error) {
+      setState((s) => ({ ...s, busy: undefined, error: germanMessage(error) }));
+    }
+  }, []);
+
+  const read = useCallback(async (): Promise<Partial<FallbilanzState>> => {
+    const stored = services.settings.load();
+    const sheets = await readTrackingWorkbook(services.source, {
+      progress: (sheet, rows) => setState((s) => ({ ...s, busy: `Lese „${sheet}“: ${rows.toLocaleString("de-DE")} Zeilen …` })),
+      ingest: (name) => ({ columnOverrides: stored.columns[name] }),
+    });
+    return { sheets, analysis: analyse(sheets, services.today()) };
+  }, [services]);
+
+  const recognise = useCallback(() => step("Arbeitsmappe wird gelesen …", read), [step, read]);
+
+  useEffect(() => {
+    void recognise();
+  }, [recognise]);
+
+  const actions: FallbilanzActions = {
+    recognise,
+    chooseColumn: (sheet, field, column) =>
+      step("Spalte wird gespeichert …", async () => {
+        const stored = services.settings.load();
+        await services.settings.save({ ...stored, columns: { ...stored.columns, [sheet]: { ...(stored.columns[sheet] ?? {}), [field]: column } } });
+        return read();
+      }),
+    writeValidationReport: () =>
+      step("Prüfbericht wird geschrieben …", async () => {
+        const analysis = state.analysis ?? (await read()).analysis!;
+        const written = await services.write([validationReportSheet(analysis)]);
+        return { written, notice: `Geschrieben: ${written.map((w) => w.actual).join(", ")}.` };
+      }),
+    addInputHelp: () =>
+      step("Auswahllisten werden eingerichtet …", async () => {
+        const targets = dropdownTargets(state.sheets);
+        await services.addDropdowns(targets);
+        return { notice: `Auswahllisten eingerichtet: ${targets.map((t) => `${t.label} in „${t.sheet}“`).join(", ") || "keine passende Spalte gefunden"}.` };
+      }),
+    writeReview: (year, suppressionThreshold) =>
+      step("Jahresrückblick wird erstellt …", async () => {
+        const fresh = await read();
+        const report = buildReport(fresh.analysis!, { year, suppressionThreshold });
+        const written = await services.write(report.sheets, (text) => setState((s) => ({ ...s, busy: text })));
+        const renamed = written.filter((w) => w.actual !== w.wanted);
+        const note = renamed.map((w) => ` Ein eigenes Blatt „${w.wanted}“ gibt es schon; es bleibt unverändert, geschrieben wurde „${w.actual}“.`).join("");
+        return { ...fresh, written, notice: `Jahresrückblick ${year} geschrieben: ${written.map((w) => w.actual).join(", ")}.${note}` };
+      }),
+    selectCell: (sheet, address) => services.selectCell(sheet, address).catch((error: unknown) => setState((s) => ({ ...s, error: germanMessage(error) }))),
+    defaultYear: () => (state.analysis ? defaultReportYear(state.analysis) : undefined),
+  };
+  return [state, actions];
+}

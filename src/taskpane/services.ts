@@ -1,0 +1,30 @@
+import { Day, todayInGermany } from "../core/dates/calendarDay";
+import { OutSheet } from "../core/report/sheetModel";
+import { WorkbookSource } from "../port/workbookPort";
+import { DropdownTarget, addDropdowns, selectCell } from "./excel/inputHelp";
+import { OfficeWorkbookSource } from "./excel/officeSource";
+import { OfficeReportWriter, WrittenSheet } from "./excel/officeSink";
+import { SettingsStore, documentSettings } from "./excel/settings";
+
+/** Everything the task pane needs from Excel, in one place; components get it through the hook. */
+export interface Services {
+  readonly source: WorkbookSource;
+  readonly settings: SettingsStore;
+  write(sheets: readonly OutSheet[], progress?: (text: string) => void): Promise<WrittenSheet[]>;
+  addDropdowns(targets: readonly DropdownTarget[]): Promise<void>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  today(): Day;
+}
+
+export function officeServices(): Services {
+  const settings = documentSettings();
+  const writer = new OfficeReportWriter(settings);
+  return {
+    source: new OfficeWorkbookSource(),
+    settings,
+    write: (sheets, progress) => writer.write(sheets, progress),
+    addDropdowns: (targets) => addDropdowns(targets),
+    selectCell: (sheet, address) => selectCell(sheet, address),
+    today: () => todayInGermany(),
+  };
+}

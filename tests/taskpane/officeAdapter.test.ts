@@ -1,0 +1,150 @@
+import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
+import { analyse } from "../../src/core/analyse";
+import { dayFromParts } from "../../src/core/dates/calendarDay";
+import { buildReport } from "../../src/core/report/buildReport";
+import { CELLS_PER_SYNC, planReads } from "../../src/taskpane/excel/chunking";
+import { addDropdowns, dropdownTargets } from "../../src/taskpane/excel/inputHelp";
+import { OfficeReportWriter } from "../../src/taskpane/excel/officeSink";
+import { OfficeWorkbookSource } from "../../src/taskpane/excel/officeSource";
+import { documentSettings } from "../../src/taskpane/excel/settings";
+import { MemoryWorkbook, createWorkbook, sheetValues } from "../host/memoryExcel";
+import { installOffice } from "../helpers/officeGlobals";
+
+const TODAY = dayFromParts(2026, 11, 25);
+const serial = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
+
+function trackingRows(n: number): unknown[][] {
+  const rows: unknown[][] = [["Beratungen 2019"], [], ["Datum", "Klient-ID", "Status", "Thema", "Name"]];
+  for (let i = 0; i < n; i++) rows.push([serial(2019, 1 + (i % 12), 1 + (i % 28)), `IK-${i % 500}`, i % 3 ? "Geduldet" : "Anerkannt", i % 2 ? "Arbeit" : "=Bewerbung", `Person ${i}`]);
+  return rows;
+}
+
+function workbook(rows: number): MemoryWorkbook {
+  return createWorkbook({
+    Beratungen: trackingRows(rows),
+    Vermittlungen: [["Datum", "Klient-ID", "Status", "Art"], [serial(2019, 3, 1), "IK-1", "Geduldet", "Sprachkurs"]],
+    Veranstaltungen: [["Datum", "Thema", "TN"], [serial(2019, 3, 1), "@Jobcenter", 12]],
+  });
+}
+
+async function readAll(wb: MemoryWorkbook) {
+  installOffice(wb);
+  const source = new OfficeWorkbookSource();
+  return readTrackingWorkbook(source);
+}
+
+describe("Office.js adapter: reading", () => {
+  test("the number of context.sync calls is the same for 100 and for 20,000 rows", async () => {
+    const counts: number[] = [];
+    for (const n of [100, 20_000]) {
+      const wb = workbook(n);
+      const sheets = await readAll(wb);
+      expect(sheets[0].rows).toHaveLength(n);
+      counts.push(wb.syncPayloads.length);
+    }
+    expect(counts[0]).toBe(3);
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  test("large sheets are read in requests that each stay under the payload budget", async () => {
+    const wb = workbook(200_000);
+    const sheets = await readAll(wb);
+    expect(sheets[0].rows).toHaveLength(200_000);
+    expect(wb.syncPayloads.length).toBeGreaterThan(3);
+    for (const cells of wb.syncPayloads) expect(cells).toBeLessThanOrEqual(CELLS_PER_SYNC);
+    expect(wb.syncPayloads.reduce((a, b) => a + b, 0)).toBe(200_003 * 5 + 2 * 4 + 2 * 3);
+  });
+
+  test("the read plan covers every row once, blocks never cross sheets", () => {
+    const plan = planReads([{ sheet: "A", rowIndex: 2, columnIndex: 1, rowCount: 1000, columnCount: 7 }, { sheet: "B", rowIndex: 0, columnIndex: 0, rowCount: 10, columnCount: 3 }], 1000);
+    const rowsOf = (s: string) => plan.flat().filter((b) => b.sheet === s).reduce((a, b) => a + b.rowCount, 0);
+    expect(rowsOf("A")).toBe(1000);
+    expect(rowsOf("B")).toBe(10);
+    for (const sync of plan) expect(sync.reduce((a, b) => a + b.rowCount * b.columnCount, 0)).toBeLessThanOrEqual(1000);
+  });
+
+  test("the same figures as from a file", async () => {
+    const sheets = await readAll(workbook(300));
+    const analysis = analyse(sheets, TODAY);
+    expect(analysis.totals.map((t) => [t.sheet, t.rows, t.accepted])).toEqual([["Beratungen", 300, 300], ["Vermittlungen", 1, 1], ["Veranstaltungen", 1, 1]]);
+    expect(JSON.stringify(analysis)).not.toMatch(/Person \d/);
+  });
+});
+
+describe("Office.js adapter: writing", () => {
+  async function writeReview(wb: MemoryWorkbook) {
+    const analysis = analyse(await readAll(wb), TODAY);
+    const report = buildReport(analysis, { year: 2019 });
+    const writer = new OfficeReportWriter(documentSettings());
+    return { report, written: await writer.write(report.sheets) };
+  }
+  const TEAM = ["Beratungen", "Vermittlungen", "Veranstaltungen"];
+
+  test("writes the three sheets in blocks; the team's sheets receive no write", async () => {
+    const wb = workbook(2_000);
+    const before = TEAM.map((n) => JSON.stringify(sheetValues(wb.sheets.find((s) => s.name === n)!)));
+    const { written } = await writeReview(wb);
+    expect(written.map((w) => w.actual)).toEqual(["Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.writes.filter((w) => TEAM.includes(w.sheet))).toEqual([]);
+    expect(TEAM.map((n) => JSON.stringify(sheetValues(wb.sheets.find((s) => s.name === n)!)))).toEqual(before);
+    const cases = wb.sheets.find((s) => s.name === "Fälle")!;
+    expect(cases.tables).toEqual([{ name: "Faelle_2019", address: "A3:I503" }]);
+    const review = wb.sheets.find((s) => s.name === "Jahresrückblick 2019")!;
+    expect(review.charts.map((c) => c.title)).toHaveLength(2);
+    // Values went in blocks: a handful of value writes per sheet, not one per cell.
+    expect(wb.writes.filter((w) => w.op === "values").length).toBeLessThanOrEqual(6);
+    for (const cells of wb.syncPayloads) expect(cells).toBeLessThanOrEqual(CELLS_PER_SYNC);
+  });
+
+  test("text that looks like a formula is written as text", async () => {
+    const wb = workbook(50);
+    await writeReview(wb);
+    const review = wb.sheets.find((s) => s.name === "Jahresrückblick 2019")!;
+    const cells = [...review.cells.values()];
+    const topic = cells.find((c) => c.value === "@Jobcenter");
+    expect(topic).toMatchObject({ numberFormat: "@", formula: undefined });
+    expect(cells.filter((c) => c.formula !== undefined)).toEqual([]);
+    const check = wb.sheets.find((s) => s.name === "Prüfbericht")!;
+    const formulas = [...check.cells.values()].filter((c) => c.formula !== undefined);
+    expect(formulas.every((c) => /^=HYPERLINK\("#'[^']+'![A-Z]+\d+",".*"\)$/.test(c.formula!))).toBe(true);
+  });
+
+  test("running it again replaces only the sheets it wrote; a foreign sheet of the same name is never overwritten", async () => {
+    const wb = workbook(50);
+    await writeReview(wb);
+    const firstIds = wb.sheets.map((s) => s.id);
+    wb.sheets.push({ id: "{own}", name: "Prüfbericht (alt)", cells: new Map([["0,0", { value: "eigene Notizen" }]]), tables: [], charts: [], validations: [], frozenRows: 0 });
+    await writeReview(wb);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Prüfbericht (alt)", "Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.sheets.slice(4).every((s) => !firstIds.includes(s.id))).toBe(true);
+
+    const foreign = createWorkbook({ ...Object.fromEntries(TEAM.map((n) => [n, sheetValues(workbook(50).sheets.find((s) => s.name === n)!)])), Fälle: [["unsere eigene Liste"]] });
+    const { written } = await writeReview(foreign);
+    expect(written[0]).toEqual({ wanted: "Fälle", actual: "Fälle (2)" });
+    expect(sheetValues(foreign.sheets.find((s) => s.name === "Fälle")!)).toEqual([["unsere eigene Liste"]]);
+  });
+
+  test("when writing fails, the workbook is left as it was", async () => {
+    const wb = workbook(50);
+    const names = wb.sheets.map((s) => s.name);
+    wb.failOn = "chart";
+    await expect(writeReview(wb)).rejects.toThrow();
+    expect(wb.sheets.map((s) => s.name)).toEqual(names);
+  });
+});
+
+describe("input help", () => {
+  test("dropdowns on the status and category columns only; nothing else in the team's sheets changes", async () => {
+    const wb = workbook(20);
+    const sheets = await readAll(wb);
+    await addDropdowns(dropdownTargets(sheets));
+    expect(wb.writes.every((w) => w.op === "dataValidation")).toBe(true);
+    const validations = wb.sheets.flatMap((s) => s.validations.map((v) => [s.name, v.address.replace(/^'.*'!/, ""), v.source]));
+    expect(validations).toEqual([
+      ["Beratungen", "C4:C1048576", "Asylbewerbend,Geduldet,Anerkannt,Sonstige"],
+      ["Vermittlungen", "C2:C1048576", "Asylbewerbend,Geduldet,Anerkannt,Sonstige"],
+      ["Vermittlungen", "D2:D1048576", "Arbeit,Ausbildung,Deutschkurs,Freizeitangebot,Beratungsangebot,Sonstige Maßnahme"],
+    ]);
+  });
+});
