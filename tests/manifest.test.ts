@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { DOMParser } from "@xmldom/xmldom";
 import { buildAddin } from "./helpers/build";
 
@@ -74,5 +75,14 @@ describe("manifest.xml", () => {
     expect(JSON.parse(readFileSync(join(dist, override.getAttribute("Value")!.slice(DEV.length)), "utf8"))).toHaveProperty("functions");
     const bundle = readFileSync(join(dist, "functions.js"), "utf8");
     for (const f of english.functions as { id: string }[]) expect(bundle).toContain(`CustomFunctions.associate("${f.id}"`);
+  });
+
+  test("the initial task pane bundle stays under 250 KB gzipped and has no ExcelJS", () => {
+    const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]+src=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !src.startsWith("https:"));
+    expect(scripts.length).toBeGreaterThan(0);
+    const bytes = scripts.reduce((n, src) => n + gzipSync(readFileSync(join(dist, src))).length, 0);
+    expect(bytes).toBeLessThan(250 * 1024);
+    for (const src of scripts) expect(readFileSync(join(dist, src), "utf8")).not.toMatch(/exceljs|WorkbookReader/);
   });
 });

@@ -1,10 +1,15 @@
-import { Body1, Button, Link, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { useStepStyles } from "./stepStyles";
+import { Body1, Button, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { SEVERITY_LABELS } from "../../core/validate/findings";
 import { Analysis } from "../../core/validate/validateWorkbook";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", paddingBlock: tokens.spacingVerticalS },
+  // A task pane is narrow: columns take the width their content needs, long sheet names wrap.
+  totals: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
+  name: { textAlign: "start", fontWeight: tokens.fontWeightRegular, overflowWrap: "break-word", paddingBlock: tokens.spacingVerticalXXS, paddingInlineEnd: tokens.spacingHorizontalXS },
+  number: { textAlign: "end", hyphens: "auto", paddingInlineStart: tokens.spacingHorizontalXS },
 });
 
 /** Findings shown per sheet in the pane; the full list is in the Prüfbericht sheet. */
@@ -20,9 +25,10 @@ export interface CheckStepProps {
 
 /** Step 2: totals per sheet and the findings grouped by sheet; a finding selects its cell. */
 export function CheckStep({ analysis, disabled, onCheck, onWriteReport, onSelectCell }: CheckStepProps): JSX.Element {
+  const step = useStepStyles();
   const styles = useStyles();
   return (
-    <section aria-labelledby="step-check">
+    <section aria-labelledby="step-check" className={step.step}>
       <Subtitle2 as="h2" id="step-check">2. Prüfen</Subtitle2>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={disabled} onClick={onCheck}>Prüfen</Button>
@@ -30,31 +36,33 @@ export function CheckStep({ analysis, disabled, onCheck, onWriteReport, onSelect
       </div>
       {analysis && (
         <>
-          <Table size="small" aria-label="Summen je Blatt">
-            <TableHeader>
-              <TableRow>
-                {["Blatt", "Zeilen", "übernommen", "abgelehnt", "Warnungen"].map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          <table aria-label="Summen je Blatt" className={`${step.wide} ${styles.totals}`}>
+            <thead>
+              <tr>
+                {/* Soft hyphens let the long headers break in a narrow pane, with or without a hyphenation dictionary. */}
+                {["Blatt", "Zeilen", "über\u00ADnommen", "ab\u00ADgelehnt", "War\u00ADnungen"].map((h, i) => (
+                  <th key={h} scope="col" className={i === 0 ? styles.name : styles.number}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
               {analysis.totals.map((t) => (
-                <TableRow key={t.sheet}>
-                  <TableCell>{t.sheet}</TableCell>
-                  <TableCell>{t.rows.toLocaleString("de-DE")}</TableCell>
-                  <TableCell>{t.accepted.toLocaleString("de-DE")}</TableCell>
-                  <TableCell>{t.rejected.toLocaleString("de-DE")}</TableCell>
-                  <TableCell>{t.warnings.toLocaleString("de-DE")}</TableCell>
-                </TableRow>
+                <tr key={t.sheet}>
+                  <th scope="row" className={styles.name}>{t.sheet}</th>
+                  {[t.rows, t.accepted, t.rejected, t.warnings].map((n, i) => (
+                    <td key={i} className={styles.number}>{n.toLocaleString("de-DE")}</td>
+                  ))}
+                </tr>
               ))}
-            </TableBody>
-          </Table>
+            </tbody>
+          </table>
           {analysis.findings.length === 0 && <Body1>Keine Befunde: alle Zeilen sind in Ordnung.</Body1>}
           {analysis.totals.map((t) => {
             const findings = analysis.findings.filter((f) => f.sheet === t.sheet);
             if (findings.length === 0) return null;
             return (
-              <details key={t.sheet}>
-                <summary>{t.sheet}: {findings.length.toLocaleString("de-DE")} Befunde</summary>
+              <details key={t.sheet} className={step.wide}>
+                <summary>{t.sheet}: {findings.length.toLocaleString("de-DE")} {findings.length === 1 ? "Befund" : "Befunde"}</summary>
                 <ul className={styles.list}>
                   {findings.slice(0, FINDINGS_SHOWN).map((f, i) => {
                     const address = `${f.column || "A"}${f.row}`;

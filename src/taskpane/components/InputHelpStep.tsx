@@ -1,3 +1,4 @@
+import { useStepStyles } from "./stepStyles";
 import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Subtitle2 } from "@fluentui/react-components";
 
 export interface InputHelpStepProps {
@@ -7,8 +8,9 @@ export interface InputHelpStepProps {
 
 /** Step 3 (opt-in): dropdowns with the canonical values; asks first, as it is the only change to the team's sheets. */
 export function InputHelpStep({ disabled, onConfirm }: InputHelpStepProps): JSX.Element {
+  const step = useStepStyles();
   return (
-    <section aria-labelledby="step-help">
+    <section aria-labelledby="step-help" className={step.step}>
       <Subtitle2 as="h2" id="step-help">3. Eingabehilfen einrichten</Subtitle2>
       <Body1 as="p">Auswahllisten für Aufenthaltsstatus und Art der Vermittlung, damit neue Zeilen einheitlich erfasst werden.</Body1>
       <Dialog>

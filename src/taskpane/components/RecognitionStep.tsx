@@ -1,3 +1,4 @@
+import { useStepStyles } from "./stepStyles";
 import { Body1, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetter } from "../../core/cells";
 import { IngestedSheet } from "../../core/recognize/sheetIngest";
@@ -17,15 +18,16 @@ export interface RecognitionStepProps {
 
 /** Step 1: which sheets were recognised as what, and which column was taken for each field. */
 export function RecognitionStep({ sheets, disabled, onChooseColumn }: RecognitionStepProps): JSX.Element {
+  const step = useStepStyles();
   const styles = useStyles();
   const recognised = sheets.filter((s) => s.kind !== undefined);
   const others = sheets.filter((s) => s.kind === undefined);
   return (
-    <section aria-labelledby="step-recognise">
+    <section aria-labelledby="step-recognise" className={step.step}>
       <Subtitle2 as="h2" id="step-recognise">1. Arbeitsmappe erkennen</Subtitle2>
       {recognised.length === 0 && <Body1>Noch kein Blatt erkannt.</Body1>}
       {recognised.map((sheet) => (
-        <div key={sheet.name} className={styles.sheet}>
+        <div key={sheet.name} className={`${styles.sheet} ${step.wide}`}>
           <Body1>
             <strong>{sheet.name}</strong>: {SHEET_KIND_LABELS[sheet.kind!]}
             {sheet.headerRow ? ` (Kopfzeile in Zeile ${sheet.headerRow})` : " (keine Kopfzeile gefunden)"}

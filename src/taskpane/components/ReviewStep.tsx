@@ -1,3 +1,4 @@
+import { useStepStyles } from "./stepStyles";
 import { Button, Field, Input, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../core/report/suppress";
@@ -15,13 +16,14 @@ export interface ReviewStepProps {
 
 /** Step 4: the year (default: the last complete year with data), the suppression threshold, one click. */
 export function ReviewStep({ years, defaultYear, disabled, onWrite }: ReviewStepProps): JSX.Element {
+  const step = useStepStyles();
   const styles = useStyles();
   const [year, setYear] = useState<number | undefined>(defaultYear);
   const [threshold, setThreshold] = useState(String(DEFAULT_SUPPRESSION_THRESHOLD));
   useEffect(() => setYear((y) => y ?? defaultYear), [defaultYear]);
   const thresholdValid = /^\d{1,3}$/.test(threshold);
   return (
-    <section aria-labelledby="step-review">
+    <section aria-labelledby="step-review" className={step.step}>
       <Subtitle2 as="h2" id="step-review">4. Jahresrückblick erstellen</Subtitle2>
       <div className={styles.row}>
         <Field label="Jahr">

@@ -1,0 +1,135 @@
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { extname, join } from "node:path";
+import { buildSync } from "esbuild";
+import ExcelJS from "exceljs";
+import { Browser, Page, chromium } from "playwright-core";
+import { ExcelJsFileSource } from "../../src/adapters/exceljs/fileSource";
+import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
+import { analyse } from "../../src/core/analyse";
+import { todayInGermany } from "../../src/core/dates/calendarDay";
+import { buildReport } from "../../src/core/report/buildReport";
+import { SummaryJson } from "../../src/core/report/summaryJson";
+import { buildAddin } from "../helpers/build";
+
+const ROOT = join(__dirname, "..", "..");
+const SAMPLE = join(ROOT, "samples", "Beispiel-Tracking.xlsx");
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "application/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml" };
+
+/** The sample workbook as the in-memory host holds it: values by sheet, dates as serial numbers. */
+async function sampleSheets(): Promise<Record<string, unknown[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const out: Record<string, unknown[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const values = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : (v ?? "")));
+      rows[n - 1] = values;
+    });
+    out[ws.name] = Array.from(rows, (r) => r ?? []);
+  });
+  return out;
+}
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!path.startsWith(dir) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describe("the task pane in Chromium, on an in-memory Excel host", () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  let summary: SummaryJson;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error("Chromium fehlt: bitte `npm run test:all` ausführen (installiert Debians chromium).");
+    const dist = await buildAddin("production");
+    server = await serve(dist);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    summary = buildReport(analyse(await readTrackingWorkbook(new ExcelJsFileSource(SAMPLE)), todayInGermany()), { year: 2019 }).summary;
+    const host = buildSync({ entryPoints: [join(ROOT, "tests", "host", "browserHost.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020" });
+    const workbook = JSON.stringify(await sampleSheets());
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    });
+    // About the width of a task pane in Excel.
+    page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    page.on("request", (r) => requests.push(r.url()));
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ contentType: "application/javascript", body: `window.__WORKBOOK__ = ${workbook};\n${host.outputFiles[0].text}` }),
+    );
+    await page.goto(`${origin}/taskpane.html`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  test("recognises the sample workbook's sheets", async () => {
+    await page.getByText("(Kopfzeile in Zeile 4)").waitFor({ timeout: 60_000 });
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("Beratungen: Beratungen (Kopfzeile in Zeile 4)");
+    expect(text).toContain("Vermittlungen: Vermittlungen (Kopfzeile in Zeile 3)");
+    expect(text).toContain("Infoveranstaltungen: Veranstaltungen (Kopfzeile in Zeile 1)");
+    expect(text).toContain("KlientInnen: Klienten (Kopfzeile in Zeile 1)");
+  });
+
+  test("checks every row", async () => {
+    await page.getByRole("button", { name: "Prüfen", exact: true }).click();
+    const table = page.getByRole("table", { name: "Summen je Blatt" });
+    await table.waitFor();
+    const rows = await table.locator("tbody tr").allInnerTexts();
+    const total = rows.map((r) => Number(r.split("\t")[1].replace(/\./g, ""))).reduce((a, b) => a + b, 0);
+    expect(total).toBe(summary.validation.rows);
+  });
+
+  test("writes the year-end review and the written sheets carry the review's figures", async () => {
+    await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
+    await page.getByText("Jahresrückblick 2019 geschrieben").waitFor({ timeout: 60_000 });
+    const back = await page.evaluate(() => window.__readBack());
+    expect(back.names).toEqual(["Beratungen", "Vermittlungen", "Infoveranstaltungen", "KlientInnen", "Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(back.writes.filter((w) => ["Beratungen", "Vermittlungen", "Infoveranstaltungen", "KlientInnen"].includes(w.sheet))).toEqual([]);
+    const review = back.sheets["Jahresrückblick 2019"];
+    const row = (label: string) => review.find((r) => r[0] === label)!;
+    expect(row("Teilnehmende an Informationsveranstaltungen")[1]).toBe(summary.infoEvents.attendees);
+    expect(row("Ø beratene Asylbewerbende und Geduldete pro Monat")[1]).toBe(summary.counseling.monthlyAvgPersons);
+    expect(row("Ø in Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat")[1]).toBe(summary.referrals.monthlyAvgPersons);
+    expect(row("Aktive Fälle (Personen mit Beratung oder Vermittlung)")[1]).toBe(summary.cases.active);
+    expect(back.sheets["Fälle"].length - 3).toBe(summary.cases.active);
+    expect(back.charts).toBe(2);
+    expect(JSON.stringify(back.sheets["Jahresrückblick 2019"])).toContain("über 850 Teilnehmende");
+    // For looking at the pane as staff see it: FALLBILANZ_SCREENSHOT=pane.png npx jest tests/e2e
+    if (process.env.FALLBILANZ_SCREENSHOT) await page.screenshot({ path: process.env.FALLBILANZ_SCREENSHOT, fullPage: true });
+  });
+
+  test("no serious or critical accessibility violations (axe-core)", async () => {
+    await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact})`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  test("the pane makes no network request except to its own origin (office.js is routed to the stand-in)", () => {
+    expect(requests.length).toBeGreaterThan(2);
+    expect(requests.filter((u) => !u.startsWith(`${origin}/`) && u !== OFFICE_JS)).toEqual([]);
+  });
+});
