@@ -21,7 +21,7 @@ function excelMock() {
           }),
         },
       },
-      sync: async () => undefined,
+      sync: () => Promise.resolve(),
     },
     run: async function (callback: (context: unknown) => Promise<void>) {
       await callback(this.context);
