@@ -1,10 +1,13 @@
 /** @jest-environment jsdom */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { officeServices } from "../../src/taskpane/services";
 import { MemoryWorkbook, createWorkbook } from "../host/memoryExcel";
 import { installOffice } from "../helpers/officeGlobals";
+
+// CI runs two test workers on two cores: give the pane time to read and render.
+configure({ asyncUtilTimeout: 10_000 });
 
 const serial = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
 
@@ -71,6 +74,7 @@ describe("the task pane, in German", () => {
     const dialog = await screen.findByRole("dialog");
     expect(dialog.textContent).toContain("Auswahllisten hinzufügen?");
     fireEvent.click(within(dialog).getByRole("button", { name: "Abbrechen" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(wb.writes).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Eingabehilfen einrichten …" }));
     fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Hinzufügen" }));
