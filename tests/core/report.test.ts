@@ -132,4 +132,12 @@ describe("report models (spec 4)", () => {
     expect(() => buildReport(analysis, { year: 2030 })).toThrow(/Zukunft/);
     expect(defaultReportYear(analysis)).toBe(2020);
   });
+
+  test("an implausible date (a typo like 1999, a future day) is no year with data", async () => {
+    const analysis = await analyseXlsx({
+      Beratungen: [["Datum", "Klient-ID", "Status"], [d(1999, 3, 1), "IK-1", "Geduldet"], [d(2019, 3, 1), "IK-2", "Geduldet"], [d(2027, 1, 5), "IK-3", "Geduldet"]],
+    });
+    expect([...analysis.dataYears]).toEqual([2019]);
+    expect(() => buildReport(analysis, { year: 2018 })).toThrow(/enthält Einträge aus 2019\.$/);
+  });
 });

@@ -144,7 +144,8 @@ export function validateWorkbook(sheets: readonly IngestedSheet[], options: Vali
         const tracker = new DuplicateTracker();
         for (const row of sheet.rows) {
           const date = readDate(row.values.date ?? null);
-          if (date.kind === "day") dataYears.add(dayParts(date.day).year);
+          // Only plausible dates name a year with data: a typo like 1999 is reported, not offered as a year.
+          if (checkDate(date, today).ok && date.kind === "day") dataYears.add(dayParts(date.day).year);
           v.beginRow();
           const record = validateRow(kind, row, date, v, clients, today);
           if (v.endRow() && record) {
