@@ -1,5 +1,5 @@
 import { promises as fs } from "node:fs";
-import { basename, dirname, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { ExcelJsFileSink } from "../adapters/exceljs/fileSink";
 import { ExcelJsFileSource } from "../adapters/exceljs/fileSource";
 import { readTrackingWorkbook } from "../app/readTrackingWorkbook";
@@ -10,6 +10,7 @@ import { Report, buildReport, defaultReportYear } from "../core/report/buildRepo
 import { headlineLines } from "./headlines";
 import { CliArgs, USAGE, parseArgs } from "./args";
 import { ExitCode } from "./exitCodes";
+import { OutputFiles } from "./outputFiles";
 import { terminalProgress } from "./progress";
 
 export interface CliIo {
@@ -25,38 +26,28 @@ function linkToInput(outPath: string, inputPath: string): (ref: { sheet: string;
   return (ref) => `${encodeURI(rel)}#'${ref.sheet.replace(/'/g, "''")}'!${ref.cell}`;
 }
 
-/** Writes to a temporary name beside the target and renames at the end, so a failure leaves no file. */
-async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = resolve(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await write(tmp);
-    await fs.rename(tmp, path);
-  } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
-  }
-}
-
 async function run(args: CliArgs, io: CliIo): Promise<Report> {
   const today = io.today ?? todayInGermany();
+  await OutputFiles.check([args.out, args.json], args.workbook);
   const progress = terminalProgress(io.stderr as NodeJS.WriteStream);
   const sheets = await readTrackingWorkbook(new ExcelJsFileSource(args.workbook), { progress: progress.read });
   const analysis = analyse(sheets, today);
   const year = args.year ?? defaultReportYear(analysis);
   if (year === undefined) throw new FallbilanzError("noDataForYear", "Die Arbeitsmappe enthält keine Einträge mit gültigem Datum.");
   const report = buildReport(analysis, { year, suppressionThreshold: args.suppress });
-  for (const path of [args.out, args.json]) {
-    if (path && resolve(path) === resolve(args.workbook)) {
-      throw new FallbilanzError("badArgument", "Die Ausgabe darf die Arbeitsmappe des Teams nicht überschreiben. Bitte einen anderen Dateinamen angeben.");
+  const outputs = new OutputFiles();
+  try {
+    if (args.out) {
+      const out = args.out;
+      progress.say(`Schreibe „${out}“ …`);
+      await outputs.write(out, (tmp) => new ExcelJsFileSink(tmp, linkToInput(out, args.workbook)).write(report.sheets));
     }
-  }
-  if (args.out) {
-    const out = args.out;
-    progress.say(`Schreibe „${out}“ …`);
-    await writeAtomically(out, (tmp) => new ExcelJsFileSink(tmp, linkToInput(out, args.workbook)).write(report.sheets));
-  }
-  if (args.json) {
-    await writeAtomically(args.json, (tmp) => fs.writeFile(tmp, JSON.stringify(report.summary, null, 2) + "\n", "utf8"));
+    if (args.json) {
+      await outputs.write(args.json, (tmp) => fs.writeFile(tmp, JSON.stringify(report.summary, null, 2) + "\n", "utf8"));
+    }
+    await outputs.commit();
+  } finally {
+    await outputs.discard();
   }
   progress.done();
   return report;

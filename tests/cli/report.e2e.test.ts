@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../helpers/cli";
 import { d, packageParts, readBack, tempDir, writeXlsx } from "../helpers/xlsx";
@@ -125,6 +125,7 @@ describe("unusable input: exit 2, one German line, no file", () => {
     dir = tempDir();
     await trackingFile(dir);
     writeFileSync(join(dir, "kaputt.xlsx"), "das ist keine Arbeitsmappe");
+    mkdirSync(join(dir, "ordner.xlsx"));
     await writeXlsx(join(dir, "fremd.xlsx"), { Tabelle1: [["Artikel", "Preis"], ["Stift", 2]] });
   });
 
@@ -138,8 +139,12 @@ describe("unusable input: exit 2, one German line, no file", () => {
     [["Tracking.xlsx", "--jahr", "2019"], /Unbekannte Option/],
     [["Tracking.xlsx", "--suppress", "viele"], /--suppress/],
     [["Tracking.xlsx", "--year", "2019", "--out", "Tracking.xlsx"], /nicht überschreiben/],
+    [["Tracking.xlsx", "--year", "2019", "--out", "fehlender-ordner/out.xlsx"], /Den Ordner „.*fehlender-ordner“ gibt es nicht/],
+    [["Tracking.xlsx", "--year", "2019", "--out", "ordner.xlsx"], /ist ein Ordner/],
+    [["Tracking.xlsx", "--year", "2019", "--json", "fehlender-ordner/s.json"], /Den Ordner „.*fehlender-ordner“ gibt es nicht/],
+    [["Tracking.xlsx", "--year", "2019", "--out", "out.xlsx", "--json", "out.xlsx"], /dieselbe Datei/],
   ])("%j", (args, message) => {
-    const withPaths = args.map((a) => (a.endsWith(".xlsx") ? join(dir, a) : a));
+    const withPaths = args.map((a) => (/\.(xlsx|json)$/.test(a) ? join(dir, a) : a));
     const out = join(dir, "out.xlsx");
     const res = runCli([...withPaths, ...(withPaths.includes("--out") ? [] : ["--out", out])]);
     expect(res.status).toBe(2);
