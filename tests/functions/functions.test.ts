@@ -25,6 +25,15 @@ describe("IK.MONTHLY / IK.MONTHLYAVG", () => {
     expect(fns.monthly(dates, 2019, ids).map((r) => r[0])).toEqual([1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(fns.monthlyAvg(dates, 2019, ids)).toBe(4 / 12);
   });
+  test("thousands of clients: each counted once per month, whatever the spelling", () => {
+    const many = Array.from({ length: 5000 }, (_, i) => i);
+    const manyDates = many.map((i) => [S(2019, (i % 12) + 1, 10)]);
+    const manyIds = many.map((i) => [i % 2 === 0 ? `IK-${i % 2400}` : ` ik ${i % 2400} `]);
+    const perMonth = fns.monthly(manyDates, 2019, manyIds).map((r) => r[0]);
+    // Client c appears in the months of i = c, c + 2400, c + 4800 (< 5000): months c, c and c (2400 and 4800 are multiples of 12).
+    expect(perMonth.reduce((a, b) => a + b, 0)).toBe(2400);
+    expect(fns.countDistinct(manyIds)).toBe(2400);
+  });
   test("without IDs: rows per month", () => {
     expect(fns.monthly(dates, 2019).map((r) => r[0]).slice(0, 3)).toEqual([2, 2, 2]);
   });

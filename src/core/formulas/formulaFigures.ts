@@ -1,9 +1,9 @@
 import { Day } from "../dates/calendarDay";
 import { FallbilanzError } from "../errors";
 import { monthsCounted, parseReportYear } from "../figures/reportYear";
-import { clientKey } from "../normalize/clientId";
+import { ClientTally } from "./clientTally";
 import { Criterion, meetsAll, parseCriteria } from "./criteria";
-import { Column, FormulaRange, asColumn, assertSameLength, formulaCell } from "./ranges";
+import { Column, FormulaRange, asColumn, assertSameLength } from "./ranges";
 import { YearDates, isCountedDate } from "./yearDates";
 
 /**
@@ -14,30 +14,6 @@ import { YearDates, isCountedDate } from "./yearDates";
 export interface FormulaContext {
   /** The day of processing: later dates do not count, and it sets M for the current year. */
   readonly today: Day;
-}
-
-/** The key of an ID cell, or "" for a blank one (blank cells may arrive as "" or 0). */
-function idKey(value: unknown): string {
-  const cell = formulaCell(value, true);
-  return cell === null || typeof cell === "object" ? "" : clientKey(cell);
-}
-
-/**
- * Distinct clients among raw ID cells. Rows only collect the raw values (as
- * cheap as a bare loop); the spec's ID normalisation runs once per distinct
- * raw value, so ` ik-0042 ` and `IK-0042` still count once.
- */
-function distinctClients(rawIds: ReadonlySet<unknown>, keyOf: Map<unknown, string>): number {
-  const keys = new Set<string>();
-  for (const raw of rawIds) {
-    let key = keyOf.get(raw);
-    if (key === undefined) {
-      key = idKey(raw);
-      keyOf.set(raw, key);
-    }
-    if (key !== "") keys.add(key);
-  }
-  return keys.size;
 }
 
 interface Selection {
@@ -72,18 +48,17 @@ export function monthlyValues(
   const s = select(dates, ids, criteria);
   const yearDates = new YearDates(y, ctx.today);
   const counts = new Array<number>(12).fill(0);
-  const rawIds = Array.from({ length: 12 }, () => new Set<unknown>());
+  const tally = s.ids ? new ClientTally(12) : undefined;
   const { dates: column, ids: idColumn, criteria: filters } = s;
   for (let i = 0; i < column.length; i++) {
     const date = column[i][0];
     const month = typeof date === "number" ? yearDates.monthOfSerial(date) : typeof date === "string" && date !== "" ? yearDates.monthOfText(date) : -1;
     if (month < 0) continue;
     if (filters.length > 0 && !meetsAll(filters, i)) continue;
-    if (idColumn) rawIds[month].add(idColumn[i][0]);
+    if (tally && idColumn) tally.add(idColumn[i][0], month);
     else counts[month]++;
   }
-  const keyOf = new Map<unknown, string>();
-  const values = s.ids ? rawIds.map((set) => distinctClients(set, keyOf)) : counts;
+  const values = tally ? tally.counts : counts;
   return values.map((v, m) => (m < months ? v : 0));
 }
 
@@ -119,15 +94,15 @@ export function countDistinct(
   ]);
   const yearDates = hasYear ? new YearDates(parseReportYear(year), ctx.today) : undefined;
   if (yearDates) monthsCounted(yearDates.year, ctx.today);
-  const rawIds = new Set<unknown>();
+  const tally = new ClientTally(1);
   for (let i = 0; i < idCells.length; i++) {
     const id = idCells[i][0];
     if (id === "" || id === 0 || id === null || id === undefined) continue;
     if (dateCells && (yearDates ? yearDates.monthOf(dateCells[i][0]) < 0 : !isCountedDate(dateCells[i][0], ctx.today))) continue;
     if (parsed.length > 0 && !meetsAll(parsed, i)) continue;
-    rawIds.add(id);
+    tally.add(id, 0);
   }
-  return distinctClients(rawIds, new Map());
+  return tally.counts[0];
 }
 
 /** A whole number ≥ 0, as a number or as text of digits (the attendees rule), else undefined. */
