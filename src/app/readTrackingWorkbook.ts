@@ -1,3 +1,4 @@
+import { datesFrom1904System } from "../core/dates/dateSystem";
 import { IngestOptions, IngestedSheet, SheetIngest } from "../core/recognize/sheetIngest";
 import { ReadProgress, WorkbookSource } from "../port/workbookPort";
 
@@ -12,5 +13,6 @@ export async function readTrackingWorkbook(
     ingests.push({ ingest, position });
     return ingest.wantsRows ? (row, cells) => ingest.push(row, cells) : undefined;
   }, options.progress);
-  return ingests.sort((a, b) => a.position - b.position).map(({ ingest }) => ingest.finish());
+  const sheets = ingests.sort((a, b) => a.position - b.position).map(({ ingest }) => ingest.finish());
+  return source.uses1904DateSystem?.() ? datesFrom1904System(sheets) : sheets;
 }

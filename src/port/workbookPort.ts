@@ -16,6 +16,8 @@ export type ReadProgress = (sheetName: string, rowsRead: number) => void;
  */
 export interface WorkbookSource {
   forEachSheet(visit: (sheetName: string, position: number) => RowSink | undefined, progress?: ReadProgress): Promise<void>;
+  /** After reading: whether the workbook keeps its dates in the 1904 date system (old Mac workbooks). */
+  uses1904DateSystem?(): boolean;
 }
 
 /** Where a finding's link in the validation report points. */

@@ -4,7 +4,7 @@ import { Cell } from "../../core/cells";
 import { FallbilanzError } from "../../core/errors";
 import { ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValue";
-import { sheetDirectory } from "./sheetDirectory";
+import { sheetDirectory, uses1904DateSystem } from "./sheetDirectory";
 import { ZipEntry, openZip } from "./zipDirectory";
 
 const PROGRESS_EVERY = 5_000;
@@ -56,7 +56,13 @@ async function sharedStrings(path: string, entry: ZipEntry | undefined): Promise
  * not read), which the core reads as dates. The file is only read.
  */
 export class ExcelJsFileSource implements WorkbookSource {
+  private date1904 = false;
+
   constructor(readonly path: string) {}
+
+  uses1904DateSystem(): boolean {
+    return this.date1904;
+  }
 
   async forEachSheet(visit: (sheetName: string, position: number) => RowSink | undefined, progress?: ReadProgress): Promise<void> {
     assertWorkbookFile(this.path);
@@ -71,7 +77,9 @@ export class ExcelJsFileSource implements WorkbookSource {
     let workbook: unknown;
     let sheets: ReturnType<typeof sheetDirectory>;
     try {
-      sheets = sheetDirectory(await text("xl/workbook.xml"), await text("xl/_rels/workbook.xml.rels"));
+      const workbookXml = await text("xl/workbook.xml");
+      sheets = sheetDirectory(workbookXml, await text("xl/_rels/workbook.xml.rels"));
+      this.date1904 = uses1904DateSystem(workbookXml);
       workbook = await sharedStrings(this.path, zip.get("xl/sharedStrings.xml"));
     } catch (error) {
       if (error instanceof FallbilanzError) throw error;

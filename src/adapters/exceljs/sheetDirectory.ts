@@ -40,3 +40,10 @@ export function sheetDirectory(workbookXml: string, relsXml: string): SheetEntry
   }
   return sheets;
 }
+
+/** Whether `xl/workbook.xml` sets the 1904 date system (`<workbookPr date1904="1"/>`). */
+export function uses1904DateSystem(workbookXml: string): boolean {
+  const tag = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml)?.[0];
+  const value = tag ? attr(tag, "date1904") : undefined;
+  return value === "1" || value === "true";
+}
