@@ -126,12 +126,15 @@ describe("unusable input: exit 2, one German line, no file", () => {
     await trackingFile(dir);
     writeFileSync(join(dir, "kaputt.xlsx"), "das ist keine Arbeitsmappe");
     mkdirSync(join(dir, "ordner.xlsx"));
+    // An .xlsx saved with a password is an OLE compound file, as an old .xls is.
+    writeFileSync(join(dir, "kennwort.xlsx"), Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]));
     await writeXlsx(join(dir, "fremd.xlsx"), { Tabelle1: [["Artikel", "Preis"], ["Stift", 2]] });
   });
 
   test.each([
     [["fehlt.xlsx", "--year", "2019"], /gibt es nicht/],
     [["kaputt.xlsx", "--year", "2019"], /keine lesbare Excel-Arbeitsmappe/],
+    [["kennwort.xlsx", "--year", "2019"], /mit einem Kennwort geschützt oder eine alte Excel-Datei/],
     [["fremd.xlsx", "--year", "2019"], /Kein Tabellenblatt erkannt/],
     [["Tracking.xlsx", "--year", "neunzehn"], /kein Berichtsjahr/],
     [["Tracking.xlsx", "--year", "2015"], /Für das Jahr 2015 enthält die Arbeitsmappe keine Einträge/],
