@@ -1,7 +1,7 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { Cell } from "../../core/cells";
 import { FallbilanzError } from "../../core/errors";
+import { assertWorkbookFile, notAWorkbook } from "./fileProblems";
 import { ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValue";
 import { sheetDirectory, uses1904DateSystem } from "./sheetDirectory";
@@ -21,43 +21,6 @@ const WorksheetReader = require("exceljs/lib/stream/xlsx/worksheet-reader") as n
 const iterateStream = require("exceljs/lib/utils/iterate-stream") as (stream: NodeJS.ReadableStream) => AsyncIterable<unknown>;
 
 const READ_OPTIONS = { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" } as const;
-
-/** Checks that a path names a readable .xlsx file before it is opened; German message otherwise. */
-export function assertWorkbookFile(path: string): void {
-  if (!existsSync(path)) throw new FallbilanzError("noWorkbook", `Die Datei „${path}“ gibt es nicht. Bitte den Pfad prüfen.`);
-  if (!statSync(path).isFile()) throw new FallbilanzError("noWorkbook", `„${path}“ ist ein Ordner, keine Arbeitsmappe. Bitte eine .xlsx-Datei angeben.`);
-}
-
-/** The signature of an OLE compound file: an old .xls workbook, or an .xlsx encrypted with a password. */
-const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-function startsWithCompoundFile(path: string): boolean {
-  try {
-    const head = Buffer.alloc(COMPOUND_FILE.length);
-    const fd = openSync(path, "r");
-    try {
-      readSync(fd, head, 0, head.length, 0);
-    } finally {
-      closeSync(fd);
-    }
-    return head.equals(COMPOUND_FILE);
-  } catch {
-    return false;
-  }
-}
-
-function notAWorkbook(path: string): FallbilanzError {
-  if (startsWithCompoundFile(path)) {
-    return new FallbilanzError(
-      "noWorkbook",
-      `„${path}“ ist mit einem Kennwort geschützt oder eine alte Excel-Datei (.xls). Bitte in Excel öffnen und ohne Kennwort als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
-    );
-  }
-  return new FallbilanzError(
-    "noWorkbook",
-    `„${path}“ ist keine lesbare Excel-Arbeitsmappe (.xlsx). Bitte die Datei in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
-  );
-}
 
 /** The shared strings of the package, parsed by ExcelJS's own parser. */
 async function sharedStrings(path: string, entry: ZipEntry | undefined): Promise<unknown> {
