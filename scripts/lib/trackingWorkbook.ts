@@ -19,13 +19,18 @@ export interface GeneratorOptions {
   readonly quirks: boolean;
 }
 
+/**
+ * The sample: its 2019 review carries the published review's headline figures
+ * ("über 750" attendees, on average 160 persons counselled and 157 referred per
+ * month). The seed was picked among a few for that.
+ */
 export const SAMPLE_OPTIONS: GeneratorOptions = {
-  seed: 2019,
+  seed: 2021,
   years: [2018, 2019],
   clients: 900,
   counselledPerMonth: 160,
   referredPerMonth: 157,
-  eventsPerYear: 36,
+  eventsPerYear: 34,
   quirks: true,
 };
 
