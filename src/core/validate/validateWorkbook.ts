@@ -1,6 +1,6 @@
 import { columnLetter, isCellError } from "../cells";
 import { Day, dayParts } from "../dates/calendarDay";
-import { DateReading, readDate } from "../dates/parseDate";
+import { readDate } from "../dates/parseDate";
 import { clientKey, displayClientId, looksLikeName } from "../normalize/clientId";
 import { IngestedSheet, RawRow } from "../recognize/sheetIngest";
 import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
@@ -143,11 +143,11 @@ export function validateWorkbook(sheets: readonly IngestedSheet[], options: Vali
         }
         const tracker = new DuplicateTracker();
         for (const row of sheet.rows) {
-          const date = readDate(row.values.date ?? null);
+          const date = checkDate(readDate(row.values.date ?? null), today);
           // Only plausible dates name a year with data: a typo like 1999 is reported, not offered as a year.
-          if (checkDate(date, today).ok && date.kind === "day") dataYears.add(dayParts(date.day).year);
+          if (date.ok) dataYears.add(dayParts(date.value).year);
           v.beginRow();
-          const record = validateRow(kind, row, date, v, clients, today);
+          const record = validateRow(kind, row, date, v, clients);
           if (v.endRow() && record) {
             if (record.kind === "clients") {
               const first = clients.get(record.clientKey);
@@ -188,16 +188,15 @@ type Draft = CounsellingRecord | ReferralRecord | EventRecord | ClientRecord;
 function validateRow(
   kind: SheetKind,
   row: RawRow,
-  date: DateReading,
+  date: Checked<Day>,
   v: SheetValidation,
   clients: ReadonlyMap<string, ClientRecord>,
-  today: Day,
 ): Draft | undefined {
   const values = row.values;
   const origin = { sheet: v.sheet.name, row: row.row };
 
   if (kind === "events") {
-    const day = v.take(row, "date", checkDate(date, today));
+    const day = v.take(row, "date", date);
     const topic = v.take(row, "topic", checkTopic(values.topic));
     const attendees = v.take(row, "attendees", checkAttendees(values.attendees ?? null));
     if (day === undefined || topic === undefined || attendees === undefined) return undefined;
@@ -205,7 +204,7 @@ function validateRow(
     return { kind, ...origin, day, year, month, duplicate: false, topic, location: optionalText(values.location), attendees };
   }
 
-  const day = kind === "clients" ? undefined : v.take(row, "date", checkDate(date, today));
+  const day = kind === "clients" ? undefined : v.take(row, "date", date);
   const id = readClientId(row, v);
   const status = resolveStatus(kind, row, v, id === undefined ? undefined : clients.get(id.key));
   const category = kind === "referrals" ? v.take(row, "category", checkCategory(values.category)) : undefined;
