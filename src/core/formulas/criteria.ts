@@ -3,7 +3,7 @@ import { FallbilanzError } from "../errors";
 import { normalizeName } from "../normalize/names";
 import { REFERRAL_CATEGORIES, ReferralCategory, isThirdPartyMeasure, referralCategoryOf } from "../vocabulary/referralCategory";
 import { RESIDENCE_STATUSES, ResidenceStatus, isTargetGroup, residenceStatusOf } from "../vocabulary/residenceStatus";
-import { Column, FormulaRange, asColumn, formulaCell } from "./ranges";
+import { Column, FormulaRange, NamedColumn, asColumn, formulaCell } from "./ranges";
 
 /** The two group names a criterion understands, normalised. */
 const GROUPS: Readonly<Record<string, { statuses?: readonly ResidenceStatus[]; categories?: readonly ReferralCategory[] }>> = {
@@ -87,4 +87,9 @@ export function parseCriteria(pairs: readonly FormulaRange[] | null | undefined)
 export function meetsAll(criteria: readonly Criterion[], index: number): boolean {
   for (const c of criteria) if (!c.wanted.matches(c.cells[index][0])) return false;
   return true;
+}
+
+/** The criteria ranges, named for a length message: "Kriterienbereich 1", … */
+export function criteriaColumns(criteria: readonly Criterion[]): NamedColumn[] {
+  return criteria.map((c, i) => ({ label: `Kriterienbereich ${i + 1}`, cells: c.cells }));
 }

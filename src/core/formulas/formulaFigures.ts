@@ -2,8 +2,8 @@ import { Day } from "../dates/calendarDay";
 import { FallbilanzError } from "../errors";
 import { monthsCounted, parseReportYear } from "../figures/reportYear";
 import { ClientTally } from "./clientTally";
-import { Criterion, meetsAll, parseCriteria } from "./criteria";
-import { Column, FormulaRange, asColumn, assertSameLength } from "./ranges";
+import { Criterion, criteriaColumns, meetsAll, parseCriteria } from "./criteria";
+import { Column, FormulaRange, NamedColumn, asColumn, assertSameLength } from "./ranges";
 import { YearDates, isCountedDate } from "./yearDates";
 
 /**
@@ -22,14 +22,46 @@ interface Selection {
   readonly criteria: Criterion[];
 }
 
-function select(dates: FormulaRange, ids: FormulaRange | null | undefined, criteria: readonly FormulaRange[] | null | undefined): Selection {
+/** The formula's ranges as columns; all of them, `others` too, must be equally long (their rows go together). */
+function select(
+  dates: FormulaRange,
+  ids: FormulaRange | null | undefined,
+  criteria: readonly FormulaRange[] | null | undefined,
+  others: readonly NamedColumn[] = [],
+): Selection {
   const selection = { dates: asColumn(dates), ids: ids ? asColumn(ids) : undefined, criteria: parseCriteria(criteria) };
   assertSameLength([
     { label: "Datum", cells: selection.dates },
     ...(selection.ids ? [{ label: "Klient-ID", cells: selection.ids }] : []),
-    ...selection.criteria.map((c, i) => ({ label: `Kriterienbereich ${i + 1}`, cells: c.cells })),
+    ...criteriaColumns(selection.criteria),
+    ...others,
   ]);
   return selection;
+}
+
+/** The monthly values of `year` and M, the months they are divided by. */
+function tallyMonths(
+  dates: FormulaRange,
+  year: unknown,
+  ids: FormulaRange | null | undefined,
+  criteria: readonly FormulaRange[] | null | undefined,
+  ctx: FormulaContext,
+): { values: number[]; months: number } {
+  const y = parseReportYear(year);
+  const months = monthsCounted(y, ctx.today);
+  const { dates: column, ids: idColumn, criteria: filters } = select(dates, ids, criteria);
+  const yearDates = new YearDates(y, ctx.today);
+  const counts = new Array<number>(12).fill(0);
+  const tally = idColumn ? new ClientTally(12) : undefined;
+  for (let i = 0; i < column.length; i++) {
+    const month = yearDates.monthOf(column[i][0]);
+    if (month < 0) continue;
+    if (filters.length > 0 && !meetsAll(filters, i)) continue;
+    if (tally && idColumn) tally.add(idColumn[i][0], month);
+    else counts[month]++;
+  }
+  const values = tally ? tally.counts : counts;
+  return { values: values.map((v, m) => (m < months ? v : 0)), months };
 }
 
 /**
@@ -43,23 +75,7 @@ export function monthlyValues(
   criteria: readonly FormulaRange[] | null | undefined,
   ctx: FormulaContext,
 ): number[] {
-  const y = parseReportYear(year);
-  const months = monthsCounted(y, ctx.today);
-  const s = select(dates, ids, criteria);
-  const yearDates = new YearDates(y, ctx.today);
-  const counts = new Array<number>(12).fill(0);
-  const tally = s.ids ? new ClientTally(12) : undefined;
-  const { dates: column, ids: idColumn, criteria: filters } = s;
-  for (let i = 0; i < column.length; i++) {
-    const date = column[i][0];
-    const month = typeof date === "number" ? yearDates.monthOfSerial(date) : typeof date === "string" && date !== "" ? yearDates.monthOfText(date) : -1;
-    if (month < 0) continue;
-    if (filters.length > 0 && !meetsAll(filters, i)) continue;
-    if (tally && idColumn) tally.add(idColumn[i][0], month);
-    else counts[month]++;
-  }
-  const values = tally ? tally.counts : counts;
-  return values.map((v, m) => (m < months ? v : 0));
+  return tallyMonths(dates, year, ids, criteria, ctx).values;
 }
 
 /** The monthly values summed and divided by M (12 for a past year, the months begun for the current one). */
@@ -70,8 +86,8 @@ export function monthlyAverage(
   criteria: readonly FormulaRange[] | null | undefined,
   ctx: FormulaContext,
 ): number {
-  const values = monthlyValues(dates, year, ids, criteria, ctx);
-  return values.reduce((a, b) => a + b, 0) / monthsCounted(parseReportYear(year), ctx.today);
+  const { values, months } = tallyMonths(dates, year, ids, criteria, ctx);
+  return values.reduce((a, b) => a + b, 0) / months;
 }
 
 /** Distinct clients among the rows with an ID that meet the criteria; with a year, only rows dated in it. */
@@ -90,13 +106,14 @@ export function countDistinct(
   assertSameLength([
     { label: "Klient-ID", cells: idCells },
     ...(dateCells ? [{ label: "Datum", cells: dateCells }] : []),
-    ...parsed.map((c, i) => ({ label: `Kriterienbereich ${i + 1}`, cells: c.cells })),
+    ...criteriaColumns(parsed),
   ]);
   const yearDates = hasYear ? new YearDates(parseReportYear(year), ctx.today) : undefined;
   if (yearDates) monthsCounted(yearDates.year, ctx.today);
   const tally = new ClientTally(1);
   for (let i = 0; i < idCells.length; i++) {
     const id = idCells[i][0];
+    // formulaCell(id, true) === null, inline: a call here costs more than the rest of this loop over a million rows.
     if (id === "" || id === 0 || id === null || id === undefined) continue;
     if (dateCells && (yearDates ? yearDates.monthOf(dateCells[i][0]) < 0 : !isCountedDate(dateCells[i][0], ctx.today))) continue;
     if (parsed.length > 0 && !meetsAll(parsed, i)) continue;
@@ -123,8 +140,7 @@ export function yearSum(
   const y = parseReportYear(year);
   monthsCounted(y, ctx.today);
   const valueCells = asColumn(values);
-  const s = select(dates, undefined, criteria);
-  assertSameLength([{ label: "Datum", cells: s.dates }, { label: "Werte", cells: valueCells }]);
+  const s = select(dates, undefined, criteria, [{ label: "Werte", cells: valueCells }]);
   const yearDates = new YearDates(y, ctx.today);
   let total = 0;
   for (let i = 0; i < s.dates.length; i++) {

@@ -29,8 +29,14 @@ export function formulaCell(value: unknown, zeroIsBlank: boolean): Cell {
   return { error: "#WERT!" };
 }
 
+/** A range with the name a length message gives it. */
+export interface NamedColumn {
+  readonly label: string;
+  readonly cells: Column;
+}
+
 /** All ranges of one formula must be equally long: their rows go together. */
-export function assertSameLength(named: readonly { label: string; cells: Column }[]): void {
+export function assertSameLength(named: readonly NamedColumn[]): void {
   const [first, ...rest] = named;
   const other = rest.find((r) => r.cells.length !== first.cells.length);
   if (other) {
