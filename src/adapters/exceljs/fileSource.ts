@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { Cell } from "../../core/cells";
 import { FallbilanzError } from "../../core/errors";
-import { assertWorkbookFile, notAWorkbook } from "./fileProblems";
 import { ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
 import { fromExcelJs } from "./cellValue";
+import { assertWorkbookFile, notAWorkbook } from "./fileProblems";
 import { sheetDirectory, uses1904DateSystem } from "./sheetDirectory";
 import { ZipEntry, openZip } from "./zipDirectory";
 

@@ -1,3 +1,4 @@
+import { dayParts } from "../dates/calendarDay";
 import { FallbilanzError } from "../errors";
 import { monthsCounted } from "../figures/reportYear";
 import { Analysis } from "../validate/validateWorkbook";
@@ -43,9 +44,14 @@ export function buildReport(analysis: Analysis, options: ReportOptions): Report 
   };
 }
 
+/** The years a review can be written for, newest first (years with data hold only plausible days, none in the future). */
+export function reportYears(analysis: Analysis): number[] {
+  return [...analysis.dataYears].sort((a, b) => b - a);
+}
+
 /** The last complete year with data, else the latest year with data: the default report year. */
 export function defaultReportYear(analysis: Analysis): number | undefined {
-  const current = new Date((analysis.today) * 86_400_000).getUTCFullYear();
-  const years = [...analysis.dataYears].filter((y) => y <= current).sort((a, b) => b - a);
+  const current = dayParts(analysis.today).year;
+  const years = reportYears(analysis);
   return years.find((y) => y < current) ?? years[0];
 }

@@ -1,5 +1,6 @@
 import { Body1, Divider, MessageBar, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
+import { reportYears } from "../../core/report/buildReport";
 import { useFallbilanz } from "../hooks/useFallbilanz";
 import { Services } from "../services";
 import { CheckStep } from "./CheckStep";
@@ -20,10 +21,7 @@ export function App({ services }: AppProps): JSX.Element {
   const styles = useStyles();
   const [state, actions] = useFallbilanz(services);
   const busy = state.busy !== undefined;
-  const years = useMemo(() => {
-    const now = state.analysis ? new Date(state.analysis.today * 86_400_000).getUTCFullYear() : 0;
-    return [...(state.analysis?.dataYears ?? [])].filter((y) => y <= now).sort((a, b) => b - a);
-  }, [state.analysis]);
+  const years = useMemo(() => (state.analysis ? reportYears(state.analysis) : []), [state.analysis]);
   return (
     <main className={styles.root}>
       <Title3 as="h1">Fallbilanz</Title3>
