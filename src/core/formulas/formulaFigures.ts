@@ -1,6 +1,7 @@
 import { Day } from "../dates/calendarDay";
 import { FallbilanzError } from "../errors";
 import { monthsCounted, parseReportYear } from "../figures/reportYear";
+import { wholeNumberOf } from "../validate/fieldRules";
 import { ClientTally } from "./clientTally";
 import { Criterion, criteriaColumns, meetsAll, parseCriteria } from "./criteria";
 import { Column, FormulaRange, NamedColumn, asColumn, assertSameLength } from "./ranges";
@@ -122,13 +123,6 @@ export function countDistinct(
   return tally.counts[0];
 }
 
-/** A whole number ≥ 0, as a number or as text of digits (the attendees rule), else undefined. */
-function wholeNumber(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : undefined;
-  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value.trim());
-  return undefined;
-}
-
 /** The sum of the whole numbers in `values` on rows dated in `year` that meet the criteria. */
 export function yearSum(
   values: FormulaRange,
@@ -146,7 +140,7 @@ export function yearSum(
   for (let i = 0; i < s.dates.length; i++) {
     if (yearDates.monthOf(s.dates[i][0]) < 0) continue;
     if (s.criteria.length > 0 && !meetsAll(s.criteria, i)) continue;
-    total += wholeNumber(valueCells[i][0]) ?? 0;
+    total += wholeNumberOf(valueCells[i][0]) ?? 0;
   }
   return total;
 }

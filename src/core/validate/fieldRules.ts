@@ -43,12 +43,18 @@ export function checkTopic(value: Cell): Checked<string> {
 
 /** A whole number ≥ 0, as a number or as text of digits. */
 export function checkAttendees(value: Cell): Checked<number> {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? ok(value) : fail("E_ATTENDEES_INVALID");
-  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return ok(Number(value.trim()));
-  return fail("E_ATTENDEES_INVALID");
+  const count = wholeNumberOf(value);
+  return count === undefined ? fail("E_ATTENDEES_INVALID") : ok(count);
 }
 
-/** The year of birth when it is a plausible four-digit year, else the text as written. */
+/** A whole number ≥ 0, as a number or as text of digits (spaces around allowed), else undefined: the attendees rule. */
+export function wholeNumberOf(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value.trim());
+  return undefined;
+}
+
+/** A free-text cell as written; a formula error reads as blank. */
 export function optionalText(value: Cell): string {
   return isCellError(value) ? "" : cellText(value);
 }
