@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { ExcelJsFileSink } from "../adapters/exceljs/fileSink";
-import { ExcelJsFileSource } from "../adapters/exceljs/fileSource";
+import { XlsxFileSource } from "../adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../app/readTrackingWorkbook";
 import { analyse } from "../core/analyse";
 import { Day, todayInGermany } from "../core/dates/calendarDay";
@@ -30,7 +30,7 @@ async function run(args: CliArgs, io: CliIo): Promise<Report> {
   const today = io.today ?? todayInGermany();
   await OutputFiles.check([args.out, args.json], args.workbook);
   const progress = terminalProgress(io.stderr as NodeJS.WriteStream);
-  const sheets = await readTrackingWorkbook(new ExcelJsFileSource(args.workbook), { progress: progress.read });
+  const sheets = await readTrackingWorkbook(new XlsxFileSource(args.workbook), { progress: progress.read });
   const analysis = analyse(sheets, today);
   const year = args.year ?? defaultReportYear(analysis);
   if (year === undefined) throw new FallbilanzError("noDataForYear", "Die Arbeitsmappe enthält keine Einträge mit gültigem Datum.");

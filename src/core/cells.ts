@@ -5,6 +5,18 @@
  */
 export interface CellError {
   readonly error: string;
+  /** Set when the cell could not be read at all (not an Excel formula error): too long, or damaged in the file. */
+  readonly unreadable?: UnreadableReason;
+}
+
+export type UnreadableReason = "tooLong" | "damaged";
+
+/** Excel's limit on the characters of one cell. */
+export const EXCEL_MAX_CELL_TEXT = 32_767;
+
+/** A cell an adapter could not read: reported as a finding of its row, never taken as blank. */
+export function unreadableCell(reason: UnreadableReason): CellError {
+  return { error: reason === "tooLong" ? "#ZU_LANG" : "#UNLESBAR", unreadable: reason };
 }
 
 export type Cell = string | number | boolean | null | undefined | CellError;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { SAMPLE_OPTIONS, generateTrackingWorkbook, writeTrackingWorkbook } from "../../scripts/lib/trackingWorkbook";
-import { ExcelJsFileSource } from "../../src/adapters/exceljs/fileSource";
+import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/analyse";
 import { aboutText, roundAverage } from "../../src/core/report/about";
@@ -8,7 +8,7 @@ import { buildReport } from "../../src/core/report/buildReport";
 import { TODAY, tempDir } from "../helpers/xlsx";
 
 async function summaryOf(path: string) {
-  const analysis = analyse(await readTrackingWorkbook(new ExcelJsFileSource(path)), TODAY);
+  const analysis = analyse(await readTrackingWorkbook(new XlsxFileSource(path)), TODAY);
   return buildReport(analysis, { year: 2019 }).summary;
 }
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { ExcelJsFileSource } from "../../src/adapters/exceljs/fileSource";
+import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/analyse";
 import { computeFigures } from "../../src/core/figures/figures";
@@ -27,7 +27,7 @@ describe("the 1904 date system", () => {
     expect((await packageParts(old)).get("xl/workbook.xml")).toMatch(/date1904="1"/);
     const figures = await Promise.all(
       [await workbook(join(dir, "win.xlsx"), false), old].map(async (path) =>
-        computeFigures(analyse(await readTrackingWorkbook(new ExcelJsFileSource(path)), TODAY), 2019),
+        computeFigures(analyse(await readTrackingWorkbook(new XlsxFileSource(path)), TODAY), 2019),
       ),
     );
     expect(figures[0].counseling.monthlyPersons.slice(0, 3)).toEqual([1, 1, 1]);

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { ExcelJsFileSource } from "../../src/adapters/exceljs/fileSource";
+import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/analyse";
 import { summaryJson } from "../../src/core/report/summaryJson";
@@ -18,7 +18,7 @@ async function repack(source: string, target: string, order: (names: string[]) =
 }
 
 async function summaryOf(path: string) {
-  const analysis = analyse(await readTrackingWorkbook(new ExcelJsFileSource(path)), TODAY);
+  const analysis = analyse(await readTrackingWorkbook(new XlsxFileSource(path)), TODAY);
   return summaryJson(computeFigures(analysis, 2019), analysis);
 }
 

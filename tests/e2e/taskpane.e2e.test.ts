@@ -5,7 +5,7 @@ import { extname, join } from "node:path";
 import { buildSync } from "esbuild";
 import ExcelJS from "exceljs";
 import { Browser, Page, chromium } from "playwright-core";
-import { ExcelJsFileSource } from "../../src/adapters/exceljs/fileSource";
+import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/analyse";
 import { todayInGermany } from "../../src/core/dates/calendarDay";
@@ -61,7 +61,7 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
     const dist = await buildAddin("production");
     server = await serve(dist);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    summary = buildReport(analyse(await readTrackingWorkbook(new ExcelJsFileSource(SAMPLE)), todayInGermany()), { year: 2019 }).summary;
+    summary = buildReport(analyse(await readTrackingWorkbook(new XlsxFileSource(SAMPLE)), todayInGermany()), { year: 2019 }).summary;
     const host = buildSync({ entryPoints: [join(ROOT, "tests", "host", "browserHost.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020" });
     const workbook = JSON.stringify(await sampleSheets());
     browser = await chromium.launch({

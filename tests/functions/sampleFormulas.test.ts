@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { ExcelJsFileSource } from "../../src/adapters/exceljs/fileSource";
+import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/analyse";
 import { todayInGermany } from "../../src/core/dates/calendarDay";
@@ -32,7 +32,7 @@ describe("formulas on the sample workbook agree with the review to the digit", (
   let summary: SummaryJson;
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
-    summary = buildReport(analyse(await readTrackingWorkbook(new ExcelJsFileSource(SAMPLE)), todayInGermany()), { year: 2019 }).summary;
+    summary = buildReport(analyse(await readTrackingWorkbook(new XlsxFileSource(SAMPLE)), todayInGermany()), { year: 2019 }).summary;
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(SAMPLE);
   });

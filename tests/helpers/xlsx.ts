@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { promises as fs } from "node:fs";
-import { ExcelJsFileSource } from "../../src/adapters/exceljs/fileSource";
+import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/analyse";
 import { Day, dayFromParts } from "../../src/core/dates/calendarDay";
@@ -44,7 +44,7 @@ export async function writeXlsx(path: string, sheets: Record<string, SheetRows>)
 /** Writes the sheets to a temporary .xlsx file and validates it through the product's file adapter. */
 export async function analyseXlsx(sheets: Record<string, SheetRows>, today: Day = TODAY): Promise<Analysis> {
   const path = await writeXlsx(join(tempDir(), "mappe.xlsx"), sheets);
-  return analyse(await readTrackingWorkbook(new ExcelJsFileSource(path)), today);
+  return analyse(await readTrackingWorkbook(new XlsxFileSource(path)), today);
 }
 
 /** Every part of an .xlsx package as text. */

@@ -22,6 +22,9 @@ const MONTHS: Record<string, number> = {
   dezember: 12, dez: 12,
 };
 
+/** The longest date text read: `31. September 2019, 14:30:00 Uhr` with room to spare. */
+const MAX_DATE_TEXT = 64;
+
 /** Largest serial Excel accepts (31.12.9999). */
 const MAX_SERIAL = 2_958_465;
 
@@ -43,6 +46,8 @@ function dayIfValid(year: number, month: number, dayOfMonth: number): DateReadin
  * `d.m.yy` (20yy), `yyyy-mm-dd`, `d. Monat yyyy` (`3. Feb. 2019`).
  */
 export function parseDateText(raw: string): DateReading {
+  // No date of these forms is longer; a longer text is not a date, and the patterns never see it.
+  if (raw.length > MAX_DATE_TEXT) return isBlank(raw) ? { kind: "blank" } : { kind: "invalid" };
   const text = raw.trim().replace(TRAILING_TIME, "").trim();
   if (text === "") return { kind: "blank" };
   let m = DOTTED.exec(text);

@@ -47,11 +47,22 @@ export function checkAttendees(value: Cell): Checked<number> {
   return count === undefined ? fail("E_ATTENDEES_INVALID") : ok(count);
 }
 
-/** A whole number ≥ 0, as a number or as text of digits (spaces around allowed), else undefined: the attendees rule. */
+/**
+ * The most attendees one information event can plausibly have. A district
+ * office's events fill a hall, not a stadium; a larger count is a typo (or
+ * digits pasted into the wrong cell) and would swamp the year's total.
+ */
+export const MAX_ATTENDEES = 10_000;
+
+/**
+ * A whole number from 0 to `MAX_ATTENDEES`, as a number or as text of digits
+ * (spaces around allowed), else undefined: the attendees rule.
+ */
 export function wholeNumberOf(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : undefined;
-  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value.trim());
-  return undefined;
+  let n: number | undefined;
+  if (typeof value === "number") n = value;
+  else if (typeof value === "string" && value.length <= 32 && /^\s*\d+\s*$/.test(value)) n = Number(value.trim());
+  return n !== undefined && Number.isInteger(n) && n >= 0 && n <= MAX_ATTENDEES ? n : undefined;
 }
 
 /** A free-text cell as written; a formula error reads as blank. */

@@ -1,7 +1,9 @@
+import { Cell, UnreadableReason, isCellError } from "../cells";
 import { formatDayGerman, Day } from "../dates/calendarDay";
 import { FIELD_LABELS, Field } from "../vocabulary/columns";
 import { REFERRAL_CATEGORIES } from "../vocabulary/referralCategory";
 import { RESIDENCE_STATUSES } from "../vocabulary/residenceStatus";
+import { MAX_ATTENDEES } from "./fieldRules";
 import { FindingCode } from "./findings";
 
 /** Context a message may mention. Nothing here ever holds a cell's contents. */
@@ -11,12 +13,25 @@ export interface MessageContext {
   readonly firstRow?: number;
   readonly duplicateOf?: string;
   readonly formulaError?: string;
+  /** The cell could not be read (too long, or damaged in the file) rather than holding a formula error. */
+  readonly unreadable?: UnreadableReason;
+}
+
+/** The context of a cell that holds an error value, or nothing. */
+export function cellErrorContext(value: Cell): MessageContext {
+  return isCellError(value) ? { formulaError: value.error, unreadable: value.unreadable } : {};
 }
 
 const STATUS_LIST = RESIDENCE_STATUSES.join(", ");
 const CATEGORY_LIST = REFERRAL_CATEGORIES.join(", ");
 
 function formulaErrorNote(ctx: MessageContext): string {
+  if (ctx.unreadable === "tooLong") {
+    return " Die Zelle ist länger als die 32.767 Zeichen, die eine Excel-Zelle fassen kann; bitte den Inhalt kürzen.";
+  }
+  if (ctx.unreadable === "damaged") {
+    return " Der Inhalt der Zelle ist in der Datei beschädigt und nicht lesbar; bitte den Wert neu eintragen und die Datei speichern.";
+  }
   return ctx.formulaError ? ` Die Zelle enthält den Formelfehler ${ctx.formulaError}; bitte die Formel prüfen.` : "";
 }
 
@@ -51,9 +66,12 @@ export function messageFor(code: FindingCode, ctx: MessageContext = {}): string 
     case "E_CATEGORY_UNKNOWN":
       return `Art der Vermittlung nicht erkannt. Bitte einen dieser Werte eintragen: ${CATEGORY_LIST}.` + formulaErrorNote(ctx);
     case "E_TOPIC_MISSING":
-      return "Thema der Veranstaltung fehlt. Bitte das Thema eintragen, z. B. Arbeitsrecht.";
+      return "Thema der Veranstaltung fehlt. Bitte das Thema eintragen, z. B. Arbeitsrecht." + formulaErrorNote(ctx);
     case "E_ATTENDEES_INVALID":
-      return "Anzahl der Teilnehmenden ungültig. Bitte eine ganze Zahl ab 0 eintragen, z. B. 25." + formulaErrorNote(ctx);
+      return (
+        `Anzahl der Teilnehmenden ungültig. Bitte eine ganze Zahl von 0 bis ${MAX_ATTENDEES.toLocaleString("de-DE")} eintragen, z. B. 25.` +
+        formulaErrorNote(ctx)
+      );
     case "W_DUPLICATE":
       return (
         `Doppelter Eintrag: gleicht Zeile ${ctx.firstRow ?? "?"} (${ctx.duplicateOf ?? "gleiche Angaben"}). ` +

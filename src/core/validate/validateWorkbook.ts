@@ -1,4 +1,4 @@
-import { columnLetter, isCellError } from "../cells";
+import { columnLetter } from "../cells";
 import { Day, dayParts } from "../dates/calendarDay";
 import { readDate } from "../dates/parseDate";
 import { clientKey, displayClientId, looksLikeName } from "../normalize/clientId";
@@ -10,7 +10,7 @@ import { SheetKind } from "../vocabulary/sheetKinds";
 import { DUPLICATE_DESCRIPTION, DuplicateTracker, duplicateKey } from "./duplicates";
 import { Checked, checkAttendees, checkCategory, checkDate, checkStatus, checkTopic, optionalText } from "./fieldRules";
 import { Finding, FindingCode, severityOf } from "./findings";
-import { MessageContext, messageFor } from "./messages";
+import { MessageContext, cellErrorContext, messageFor } from "./messages";
 
 export interface SheetTotals {
   readonly sheet: string;
@@ -79,7 +79,7 @@ class SheetValidation {
   take<T>(row: RawRow, field: Field, checked: Checked<T>): T | undefined {
     if (checked.ok) return checked.value;
     const value = row.values[field];
-    this.report(row.row, field, checked.code, isCellError(value ?? null) ? { formulaError: (value as { error: string }).error } : {});
+    this.report(row.row, field, checked.code, cellErrorContext(value ?? null));
     return undefined;
   }
 
@@ -238,7 +238,7 @@ function readClientId(row: RawRow, v: SheetValidation): { key: string; display: 
   const value = row.values.clientId ?? null;
   const key = clientKey(value);
   if (key === "") {
-    v.report(row.row, "clientId", "E_ID_MISSING", isCellError(value) ? { formulaError: value.error } : {});
+    v.report(row.row, "clientId", "E_ID_MISSING", cellErrorContext(value));
     return undefined;
   }
   const display = displayClientId(value);

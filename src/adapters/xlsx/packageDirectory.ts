@@ -1,0 +1,125 @@
+import { SaxesParser, SaxesTagNS } from "saxes";
+import { DamagedPackage } from "./packageProblems";
+import { PART_LIMITS, ZipPackage } from "./zipPackage";
+import { feedXml } from "./xmlStream";
+import { Readable } from "node:stream";
+
+/** A worksheet of the package: its name, its position among the workbook's sheets, and the part that holds it. */
+export interface SheetEntry {
+  readonly name: string;
+  readonly position: number;
+  /** The part's path inside the package, e.g. `xl/worksheets/sheet1.xml`. */
+  readonly part: string;
+}
+
+export interface PackageDirectory {
+  readonly sheets: readonly SheetEntry[];
+  readonly sharedStringsPart: string | undefined;
+  /** Whether the workbook keeps dates in the 1904 date system (old Mac workbooks). */
+  readonly date1904: boolean;
+}
+
+/** Relationship types end the same way in transitional and Strict OOXML. */
+const TYPE = { officeDocument: "/officeDocument", worksheet: "/worksheet", sharedStrings: "/sharedStrings" };
+
+interface Relationship {
+  readonly type: string;
+  readonly target: string;
+}
+
+/** Parses a small part with namespaces; each element goes to `visit` (local name, attributes by local name and URI). */
+async function parseSmall(pkg: ZipPackage, part: string, visit: (tag: SaxesTagNS) => void): Promise<boolean> {
+  const bytes = await pkg.bytes(part, PART_LIMITS.small);
+  if (bytes === undefined) return false;
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  parser.on("opentag", visit);
+  await feedXml(Readable.from([bytes]), parser, part);
+  return true;
+}
+
+/** `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`. */
+function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/**
+ * The part a relationship target names, resolved as a URI reference against
+ * the source part (RFC 3986): relative or absolute, `./` and `../` segments,
+ * percent-encoding decoded.
+ */
+export function resolveTarget(sourcePart: string, target: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(target.replace(/\\/g, "/").split(/[?#]/)[0]);
+  } catch {
+    throw new DamagedPackage(`relationship target is not a URI: ${target.slice(0, 80)}`);
+  }
+  const base = decoded.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
+  const segments = [...base];
+  for (const segment of decoded.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
+  }
+  return segments.join("/");
+}
+
+async function relationships(pkg: ZipPackage, sourcePart: string): Promise<Map<string, Relationship>> {
+  const rels = new Map<string, Relationship>();
+  await parseSmall(pkg, relsPartOf(sourcePart), (tag) => {
+    if (tag.local !== "Relationship") return;
+    const id = tag.attributes.Id?.value;
+    const target = tag.attributes.Target?.value;
+    if (id === undefined || target === undefined || tag.attributes.TargetMode?.value === "External") return;
+    rels.set(id, { type: tag.attributes.Type?.value ?? "", target: resolveTarget(sourcePart, target) });
+  });
+  return rels;
+}
+
+/** The relationship id of a `<sheet>`: the attribute `id` in a namespace (`r:id`, whatever the prefix). */
+function relationshipIdOf(tag: SaxesTagNS): string | undefined {
+  for (const attribute of Object.values(tag.attributes)) {
+    if (attribute.local === "id" && attribute.uri !== "") return attribute.value;
+  }
+  return undefined;
+}
+
+/**
+ * The workbook's sheets in their order, read as XML with namespaces from the
+ * package's relationships, the workbook part and its relationships. A package
+ * without content types or workbook, a sheet without its part, or two sheets of
+ * one name (Excel forbids that) is damaged: nothing may silently go missing.
+ */
+export async function packageDirectory(pkg: ZipPackage): Promise<PackageDirectory> {
+  if (!(await parseSmall(pkg, "[Content_Types].xml", () => undefined))) throw new DamagedPackage("no [Content_Types].xml");
+  const rootRels = pkg.has("_rels/.rels") ? await relationships(pkg, "") : new Map<string, Relationship>();
+  const workbookPart = [...rootRels.values()].find((r) => r.type.endsWith(TYPE.officeDocument))?.target ?? "xl/workbook.xml";
+  const rels = await relationships(pkg, workbookPart);
+  const sheets: SheetEntry[] = [];
+  const names = new Set<string>();
+  let position = 0;
+  let date1904 = false;
+  const found = await parseSmall(pkg, workbookPart, (tag) => {
+    if (tag.local === "workbookPr") {
+      const value = tag.attributes.date1904?.value;
+      date1904 = value === "1" || value === "true";
+    }
+    if (tag.local !== "sheet") return;
+    const name = tag.attributes.name?.value;
+    const id = relationshipIdOf(tag);
+    const rel = id === undefined ? undefined : rels.get(id);
+    if (name === undefined || rel === undefined) throw new DamagedPackage("a sheet without its relationship");
+    const key = name.toLowerCase();
+    if (names.has(key)) throw new DamagedPackage("two sheets of one name");
+    names.add(key);
+    const at = position++;
+    if (!rel.type.endsWith(TYPE.worksheet)) return; // chart and dialog sheets hold no rows
+    if (!pkg.has(rel.target)) throw new DamagedPackage("a sheet's part is missing");
+    sheets.push({ name, position: at, part: rel.target });
+  });
+  if (!found) throw new DamagedPackage("no workbook part");
+  const sharedStringsPart = [...rels.values()].find((r) => r.type.endsWith(TYPE.sharedStrings))?.target;
+  if (sharedStringsPart !== undefined && !pkg.has(sharedStringsPart)) throw new DamagedPackage("the shared strings part is missing");
+  return { sheets, sharedStringsPart, date1904 };
+}

@@ -1,0 +1,78 @@
+import { Readable } from "node:stream";
+import { SaxesParser } from "saxes";
+import { DamagedPackage, PackageTooLarge } from "./packageProblems";
+
+/**
+ * The longest run of characters without a `<` that a part may hold: a cell of
+ * Excel's 32,767 characters, every one escaped, with room to spare. Longer runs
+ * are no workbook Excel writes, and would cost memory in one piece.
+ */
+export const MAX_TEXT_RUN = 1024 * 1024;
+
+/** Decodes a part's bytes: UTF-8, or UTF-16 when a byte-order mark says so; invalid bytes are damage. */
+function decoderFor(head: Buffer): { decoder: TextDecoder; skip: number } {
+  if (head[0] === 0xff && head[1] === 0xfe) return { decoder: new TextDecoder("utf-16le", { fatal: true }), skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { decoder: new TextDecoder("utf-16be", { fatal: true }), skip: 2 };
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  return { decoder: new TextDecoder("utf-8", { fatal: true }), skip: bom ? 3 : 0 };
+}
+
+/**
+ * Streams a part through a saxes parser (well-formedness checked, linear time,
+ * no entity expansion beyond XML's own). Any parse or decoding failure is
+ * `DamagedPackage`; a run of text longer than `MAX_TEXT_RUN` is `PackageTooLarge`.
+ */
+export async function feedXml(stream: Readable, parser: SaxesParser<{ xmlns?: boolean }>, part: string): Promise<void> {
+  let decoding: { decoder: TextDecoder; skip: number } | undefined;
+  let pending = Buffer.alloc(0);
+  let run = 0;
+  const write = (text: string): void => {
+    const lastOpen = text.lastIndexOf("<");
+    run = lastOpen < 0 ? run + text.length : text.length - lastOpen - 1;
+    if (run > MAX_TEXT_RUN) throw new PackageTooLarge(`${part}: text run over ${MAX_TEXT_RUN} characters`);
+    parser.write(text);
+  };
+  try {
+    for await (const chunk of stream) {
+      let bytes = chunk as Buffer;
+      if (!decoding) {
+        pending = Buffer.concat([pending, bytes]);
+        if (pending.length < 3) continue;
+        decoding = decoderFor(pending);
+        bytes = pending.subarray(decoding.skip);
+      }
+      write(decoding.decoder.decode(bytes, { stream: true }));
+    }
+    if (!decoding) {
+      decoding = decoderFor(pending);
+      write(decoding.decoder.decode(pending.subarray(decoding.skip), { stream: true }));
+    }
+    write(decoding.decoder.decode());
+    parser.close();
+  } catch (error) {
+    stream.destroy();
+    if (error instanceof PassedOn) throw error.cause;
+    if (error instanceof DamagedPackage || error instanceof PackageTooLarge) throw error;
+    throw new DamagedPackage(`${part}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Wraps what a consumer of the parsed content throws, so that it is passed on as it is and not taken for damage. */
+export class PassedOn {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Runs a consumer's callback inside a parser handler; what it throws is passed on unchanged. */
+export function passOn<T>(callback: () => T): T {
+  try {
+    return callback();
+  } catch (error) {
+    throw new PassedOn(error);
+  }
+}
+
+/** An element's or attribute's name without its namespace prefix (`x:sheet` → `sheet`). */
+export function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
