@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../helpers/cli";
+import { SCHEMA_ORDER, worksheetChildren } from "../helpers/ooxml";
 import { d, packageParts, readBack, tempDir, writeXlsx } from "../helpers/xlsx";
 
 const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
@@ -78,7 +79,15 @@ describe("npm run report (end to end, as a process)", () => {
     expect(parts.get("xl/worksheets/_rels/sheet1.xml.rels")).toContain("../tables/table1.xml");
     expect(parts.get("xl/worksheets/sheet1.xml")).toContain("<tableParts");
     expect(parts.get("xl/worksheets/_rels/sheet3.xml.rels")).toContain("../drawings/drawing1.xml");
-    expect(parts.get("xl/worksheets/sheet3.xml")).toMatch(/<drawing r:id="rId\d+"\/>/);
+    expect(parts.get("xl/worksheets/sheet3.xml")).toMatch(/<drawing [^>]*r:id="rId\w+"\/>/);
+    // Every worksheet's children come in the order the schema requires (CT_Worksheet).
+    for (const [name, xml] of parts) {
+      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+      const children = worksheetChildren(xml);
+      const positions = children.map((c) => SCHEMA_ORDER.indexOf(c));
+      expect(positions.every((p) => p >= 0)).toBe(true);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    }
     expect(parts.get("xl/drawings/_rels/drawing1.xml.rels")).toContain("../charts/chart2.xml");
     const chart = parts.get("xl/charts/chart1.xml")!;
     expect(chart).toContain("<c:barChart>");

@@ -1,18 +1,29 @@
 import ExcelJS from "exceljs";
 import { OutCell, OutSheet } from "../../core/report/sheetModel";
 import { LinkTarget, ReportSink } from "../../port/workbookPort";
-import { TablesAndCharts } from "./packageParts";
+import { rm } from "node:fs/promises";
+import { EXCEL_MAX_CELL_TEXT } from "../../core/cells";
+import { addTablesAndCharts } from "./packageEdit";
 import { LOOKS } from "./styles";
 
-/** ExcelJS value for a model cell: text stays text (a leading `=` is never a formula), links become hyperlinks. */
+/**
+ * ExcelJS value for a model cell: text stays text (a leading `=` is never a
+ * formula) and within Excel's 32,767 characters, links become hyperlinks, and
+ * a number that is not finite is never written (Excel could not open the file).
+ */
 function valueOf(cell: OutCell, link: LinkTarget): ExcelJS.CellValue {
-  if (cell.link && typeof cell.value === "string") return { text: cell.value, hyperlink: link(cell.link) };
-  return cell.value;
+  const value = cell.value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  const text = value !== null && value.length > EXCEL_MAX_CELL_TEXT ? `${value.slice(0, EXCEL_MAX_CELL_TEXT - 1)}…` : value;
+  if (cell.link && typeof text === "string") return { text, hyperlink: link(cell.link) };
+  return text;
 }
 
 /**
- * Writes the report's sheets to a new .xlsx file with ExcelJS's streaming
- * writer, the Excel table and the native charts included.
+ * Writes the report's sheets to a new .xlsx file: the cells with ExcelJS's
+ * public streaming writer (stored uncompressed in a temporary package), then
+ * the Excel table and the native charts added by editing that package into
+ * the final, compressed file.
  */
 export class ExcelJsFileSink implements ReportSink {
   constructor(
@@ -21,14 +32,19 @@ export class ExcelJsFileSink implements ReportSink {
   ) {}
 
   async write(sheets: readonly OutSheet[]): Promise<void> {
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.path, useStyles: true, useSharedStrings: true });
-    writer.creator = "Fallbilanz";
-    const parts = new TablesAndCharts(writer);
-    for (const sheet of sheets) this.writeSheet(writer, sheet, parts);
-    await writer.commit();
+    const base = `${this.path}.cells.tmp`;
+    try {
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: base, useStyles: true, useSharedStrings: true, zip: { store: true } });
+      writer.creator = "Fallbilanz";
+      for (const sheet of sheets) this.writeSheet(writer, sheet);
+      await writer.commit();
+      await addTablesAndCharts(base, this.path, sheets);
+    } finally {
+      await rm(base, { force: true });
+    }
   }
 
-  private writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: OutSheet, parts: TablesAndCharts): void {
+  private writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheet: OutSheet): void {
     const ws = writer.addWorksheet(sheet.name, {
       views: sheet.freezeBelowRow ? [{ state: "frozen", ySplit: sheet.freezeBelowRow - 1, xSplit: 0 }] : [],
       pageSetup: { orientation: sheet.landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
@@ -52,7 +68,6 @@ export class ExcelJsFileSink implements ReportSink {
       if (height) row.height = height;
       row.commit();
     });
-    parts.addTo(ws, sheet);
     ws.commit();
   }
 }

@@ -4,7 +4,6 @@ import { FallbilanzError } from "../../core/errors";
 
 /** A one-line rendering of a path for a message: control characters (a newline in a name) shown as `?`. */
 export function shownPath(path: string): string {
-  // eslint-disable-next-line no-control-regex
   return path.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
 }
 

@@ -51,15 +51,17 @@ export async function feedXml(stream: Readable, parser: SaxesParser<{ xmlns?: bo
     parser.close();
   } catch (error) {
     stream.destroy();
-    if (error instanceof PassedOn) throw error.cause;
+    if (error instanceof PassedOn) throw error.passed;
     if (error instanceof DamagedPackage || error instanceof PackageTooLarge) throw error;
     throw new DamagedPackage(`${part}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 /** Wraps what a consumer of the parsed content throws, so that it is passed on as it is and not taken for damage. */
-export class PassedOn {
-  constructor(readonly cause: unknown) {}
+export class PassedOn extends Error {
+  constructor(readonly passed: unknown) {
+    super("passed on");
+  }
 }
 
 /** Runs a consumer's callback inside a parser handler; what it throws is passed on unchanged. */

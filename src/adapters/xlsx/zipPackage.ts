@@ -53,6 +53,11 @@ export class ZipPackage {
     return new ZipPackage(zip, entries);
   }
 
+  /** The names of all parts, as the zip's directory spells them, in its order. */
+  names(): string[] {
+    return [...this.entries.values()].map((e) => e.fileName);
+  }
+
   has(part: string): boolean {
     return this.entries.has(normalName(part));
   }
