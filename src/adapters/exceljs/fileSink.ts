@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { OutCell, OutSheet } from "../../core/report/sheetModel";
 import { LinkTarget, ReportSink } from "../../port/workbookPort";
 import { rm } from "node:fs/promises";
@@ -34,7 +34,9 @@ export class ExcelJsFileSink implements ReportSink {
   async write(sheets: readonly OutSheet[]): Promise<void> {
     const base = `${this.path}.cells.tmp`;
     try {
-      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: base, useStyles: true, useSharedStrings: true, zip: { store: true } });
+      // Loaded only when a workbook is written: it is the largest module, and a run without --out never needs it.
+      const { default: excel } = await import("exceljs");
+      const writer = new excel.stream.xlsx.WorkbookWriter({ filename: base, useStyles: true, useSharedStrings: true, zip: { store: true } });
       writer.creator = "Fallbilanz";
       for (const sheet of sheets) this.writeSheet(writer, sheet);
       await writer.commit();

@@ -1,9 +1,9 @@
 import { Readable } from "node:stream";
-import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Cell, EXCEL_MAX_CELL_TEXT, unreadableCell } from "../../core/cells";
 import { serialOfIsoDateTime } from "../../core/dates/isoDateTime";
 import { DamagedPackage } from "./packageProblems";
 import { SharedString, TOO_LONG } from "./sharedStrings";
+import { attributesOf, decodeText, eachAttribute, XmlScanner } from "./xmlScanner";
 import { feedXml, localName, passOn } from "./xmlStream";
 
 /** Excel's grid: 1,048,576 rows, 16,384 columns (A to XFD). */
@@ -63,7 +63,6 @@ function cellValue(type: string | undefined, text: string | undefined, shared: r
  * order or beyond Excel's grid are damage.
  */
 export async function readSheetRows(stream: Readable, part: string, shared: readonly SharedString[], visit: RowVisitor): Promise<void> {
-  const parser = new SaxesParser({ xmlns: false, position: false });
   let rowNumber = 0;
   let cells: Cell[] = [];
   let hasContent = false;
@@ -74,74 +73,79 @@ export async function readSheetRows(stream: Readable, part: string, shared: read
   let inInline = false;
   let phonetic = 0;
 
-  parser.on("opentag", (tag: SaxesTagPlain) => {
-    switch (localName(tag.name)) {
-      case "row": {
-        const r = tag.attributes.r;
-        const next = r === undefined ? rowNumber + 1 : Number(r);
-        if (!Number.isInteger(next) || next <= rowNumber || next > MAX_ROW) throw new DamagedPackage(`${part}: row ${String(r)} out of order`);
-        rowNumber = next;
-        cells = [];
-        hasContent = false;
-        column = -1;
-        break;
-      }
-      case "c": {
-        const r = tag.attributes.r;
-        const at = r === undefined ? column + 1 : columnOfRef(r);
-        if (at < 0 || at >= MAX_COLUMN) throw new DamagedPackage(`${part}: cell reference out of the grid`);
-        column = at;
-        type = tag.attributes.t;
-        text = undefined;
-        break;
-      }
-      case "v":
-        if (!inInline) {
-          capture = true;
+  const scanner = new XmlScanner({
+    open(name, tag, attributesAt) {
+      switch (localName(name)) {
+        case "row": {
+          const r = attributesOf(tag, attributesAt).get("r");
+          const next = r === undefined ? rowNumber + 1 : Number(r);
+          if (!Number.isInteger(next) || next <= rowNumber || next > MAX_ROW) throw new DamagedPackage(`${part}: row ${String(r)} out of order`);
+          rowNumber = next;
+          cells = [];
+          hasContent = false;
+          column = -1;
+          break;
+        }
+        case "c": {
+          let ref: string | undefined;
+          type = undefined;
+          eachAttribute(tag, attributesAt, (name, raw) => {
+            if (name === "r") ref = raw;
+            else if (name === "t") type = raw;
+          });
+          const at = ref === undefined ? column + 1 : columnOfRef(ref);
+          if (at < 0 || at >= MAX_COLUMN) throw new DamagedPackage(`${part}: cell reference out of the grid`);
+          column = at;
+          text = undefined;
+          break;
+        }
+        case "v":
+          if (!inInline) {
+            capture = true;
+            text = "";
+          }
+          break;
+        case "is":
+          inInline = true;
           text = "";
-        }
-        break;
-      case "is":
-        inInline = true;
-        text = "";
-        break;
-      case "rPh":
-        phonetic++;
-        break;
-      case "t":
-        if (inInline && phonetic === 0) capture = true;
-        break;
-    }
-  });
-  const onText = (t: string): void => {
-    if (capture) text += t;
-  };
-  parser.on("text", onText);
-  parser.on("cdata", onText);
-  parser.on("closetag", (tag: SaxesTagPlain) => {
-    switch (localName(tag.name)) {
-      case "v":
-      case "t":
-        capture = false;
-        break;
-      case "rPh":
-        phonetic--;
-        break;
-      case "is":
-        inInline = false;
-        break;
-      case "c": {
-        const value = cellValue(type, text, shared);
-        if (value !== null) {
-          cells[column] = value;
-          hasContent = true;
-        }
-        break;
+          break;
+        case "rPh":
+          phonetic++;
+          break;
+        case "t":
+          if (inInline && phonetic === 0) capture = true;
+          break;
       }
-      case "row":
-        if (hasContent) passOn(() => visit(rowNumber, cells));
-        break;
-    }
+    },
+    text(raw, cdata) {
+      if (capture) text += cdata ? raw : decodeText(raw);
+    },
+    close(name) {
+      switch (localName(name)) {
+        case "v":
+        case "t":
+          capture = false;
+          break;
+        case "rPh":
+          phonetic--;
+          break;
+        case "is":
+          inInline = false;
+          break;
+        case "c": {
+          const value = cellValue(type, text, shared);
+          if (value !== null) {
+            cells[column] = value;
+            hasContent = true;
+          }
+          text = undefined;
+          break;
+        }
+        case "row":
+          if (hasContent) passOn(() => visit(rowNumber, cells));
+          break;
+      }
+    },
   });
-  await feedXml(stream, parser, part);
+  await feedXml(stream, scanner, part);
 }

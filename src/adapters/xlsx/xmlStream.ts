@@ -1,5 +1,4 @@
 import { Readable } from "node:stream";
-import { SaxesParser } from "saxes";
 import { DamagedPackage, PackageTooLarge } from "./packageProblems";
 
 /**
@@ -8,6 +7,12 @@ import { DamagedPackage, PackageTooLarge } from "./packageProblems";
  * are no workbook Excel writes, and would cost memory in one piece.
  */
 export const MAX_TEXT_RUN = 1024 * 1024;
+
+/** A streaming XML parser: saxes, or the scanner for worksheets. */
+export interface XmlConsumer {
+  write(text: string): unknown;
+  close(): unknown;
+}
 
 /** Decodes a part's bytes: UTF-8, or UTF-16 when a byte-order mark says so; invalid bytes are damage. */
 function decoderFor(head: Buffer): { decoder: TextDecoder; skip: number } {
@@ -18,17 +23,22 @@ function decoderFor(head: Buffer): { decoder: TextDecoder; skip: number } {
 }
 
 /**
- * Streams a part through a saxes parser (well-formedness checked, linear time,
+ * Streams a part through an XML parser (well-formedness checked, linear time,
  * no entity expansion beyond XML's own). Any parse or decoding failure is
  * `DamagedPackage`; a run of text longer than `MAX_TEXT_RUN` is `PackageTooLarge`.
  */
-export async function feedXml(stream: Readable, parser: SaxesParser<{ xmlns?: boolean }>, part: string): Promise<void> {
+export async function feedXml(stream: Readable, parser: XmlConsumer, part: string): Promise<void> {
   let decoding: { decoder: TextDecoder; skip: number } | undefined;
   let pending = Buffer.alloc(0);
   let run = 0;
   const write = (text: string): void => {
-    const lastOpen = text.lastIndexOf("<");
-    run = lastOpen < 0 ? run + text.length : text.length - lastOpen - 1;
+    // Runs inside one chunk are shorter than a chunk; only a run across chunks can grow.
+    const firstOpen = text.indexOf("<");
+    if (firstOpen < 0) run += text.length;
+    else {
+      if (run + firstOpen > MAX_TEXT_RUN) throw new PackageTooLarge(`${part}: text run over ${MAX_TEXT_RUN} characters`);
+      run = text.length - text.lastIndexOf("<") - 1;
+    }
     if (run > MAX_TEXT_RUN) throw new PackageTooLarge(`${part}: text run over ${MAX_TEXT_RUN} characters`);
     parser.write(text);
   };

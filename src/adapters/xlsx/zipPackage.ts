@@ -1,7 +1,10 @@
 import { Transform, TransformCallback, Readable } from "node:stream";
-import { crc32 } from "node:zlib";
+import { crc32, createInflateRaw } from "node:zlib";
 import yauzl, { Entry, ZipFile } from "yauzl";
 import { DamagedPackage, PackageTooLarge } from "./packageProblems";
+
+/** Bytes per chunk of an inflated part. */
+const CHUNK = 256 * 1024;
 
 /** Limits on the uncompressed size of parts, so that a small file cannot claim unbounded time or memory. */
 export const PART_LIMITS = {
@@ -79,12 +82,20 @@ export class ZipPackage {
       throw new DamagedPackage(`unknown compression method ${entry.compressionMethod} in ${part}`);
     }
     if (entry.uncompressedSize > limit) throw new PackageTooLarge(`${part}: ${entry.uncompressedSize} bytes`);
-    const raw = await this.zip.openReadStreamPromise(entry).catch((error: unknown) => {
+    if (entry.isEncrypted()) throw new DamagedPackage(`${part} is encrypted`);
+    const raw = await this.zip.openReadStreamPromise(entry, { decodeFileData: false }).catch((error: unknown) => {
       throw new DamagedPackage(`${part}: ${String(error)}`);
     });
-    const checked = new ChecksumStream(entry.crc32, part);
-    raw.on("error", (error: unknown) => checked.destroy(new DamagedPackage(`${part}: ${String(error)}`)));
-    return raw.pipe(checked);
+    const checked = new ChecksumStream(entry.crc32, entry.uncompressedSize, part);
+    const fail = (error: unknown): void => {
+      checked.destroy(error instanceof DamagedPackage ? error : new DamagedPackage(`${part}: ${String(error)}`));
+    };
+    raw.on("error", fail);
+    if (entry.compressionMethod === 0) return raw.pipe(checked);
+    // Inflated here rather than by yauzl, in large chunks, so that inflating runs ahead of parsing.
+    const inflate = createInflateRaw({ chunkSize: CHUNK });
+    inflate.on("error", fail);
+    return raw.pipe(inflate).pipe(checked);
   }
 
   close(): void {
@@ -97,23 +108,31 @@ function normalName(name: string): string {
   return name.replace(/^\/+/, "").toLowerCase();
 }
 
-/** Passes bytes through and fails at the end when their CRC-32 is not the directory's. */
+/**
+ * Passes bytes through; fails as soon as there are more than the directory
+ * says, and at the end when there are fewer or their CRC-32 is not the directory's.
+ */
 class ChecksumStream extends Transform {
   private crc = 0;
+  private size = 0;
 
   constructor(
-    private readonly expected: number,
+    private readonly expectedCrc: number,
+    private readonly expectedSize: number,
     private readonly part: string,
   ) {
-    super();
+    super({ highWaterMark: 4 * CHUNK });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.expectedSize) return done(new DamagedPackage(`${this.part} is longer than the directory says`));
     this.crc = crc32(chunk, this.crc);
     done(null, chunk);
   }
 
   override _flush(done: TransformCallback): void {
-    done(this.crc >>> 0 === this.expected >>> 0 ? null : new DamagedPackage(`checksum of ${this.part} does not match`));
+    if (this.size !== this.expectedSize) return done(new DamagedPackage(`${this.part} is shorter than the directory says`));
+    done(this.crc >>> 0 === this.expectedCrc >>> 0 ? null : new DamagedPackage(`checksum of ${this.part} does not match`));
   }
 }
