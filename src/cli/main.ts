@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { ExcelJsFileSink } from "../adapters/exceljs/fileSink";
+import { XlsxFileSink } from "../adapters/xlsx/write/fileSink";
 import { XlsxFileSource } from "../adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../app/readTrackingWorkbook";
 import { analyse } from "../core/analyse";
@@ -20,18 +20,23 @@ export interface CliIo {
   readonly today?: Day;
 }
 
-/** A link from the validation report to a cell of the input workbook, relative to the report file. */
-function linkToInput(outPath: string, inputPath: string): (ref: { sheet: string; cell: string }) => string {
+/**
+ * A link from the validation report to a cell of the input workbook: the
+ * input's path relative to the report file as a URI (each segment
+ * percent-encoded, so `#`, `?` and spaces in names survive), then the cell.
+ */
+export function linkToInput(outPath: string, inputPath: string): (ref: { sheet: string; cell: string }) => string {
   const rel = relative(dirname(resolve(outPath)), resolve(inputPath)).split("\\").join("/");
-  return (ref) => `${encodeURI(rel)}#'${ref.sheet.replace(/'/g, "''")}'!${ref.cell}`;
+  const uri = rel.split("/").map((segment) => (segment === ".." ? segment : encodeURIComponent(segment))).join("/");
+  return (ref) => `${uri}#'${ref.sheet.replace(/'/g, "''")}'!${ref.cell}`;
 }
 
 async function run(args: CliArgs, io: CliIo): Promise<Report> {
   const today = io.today ?? todayInGermany();
   await OutputFiles.check([args.out, args.json], args.workbook);
   const progress = terminalProgress(io.stderr as NodeJS.WriteStream);
-  const sheets = await readTrackingWorkbook(new XlsxFileSource(args.workbook), { progress: progress.read });
-  const analysis = analyse(sheets, today);
+  // The rows read are passed on, not kept: once validated they live on as records only.
+  const analysis = analyse(await readTrackingWorkbook(new XlsxFileSource(args.workbook), { progress: progress.read }), today);
   const year = args.year ?? defaultReportYear(analysis);
   if (year === undefined) throw new FallbilanzError("noDataForYear", "Die Arbeitsmappe enthält keine Einträge mit gültigem Datum.");
   const report = buildReport(analysis, { year, suppressionThreshold: args.suppress });
@@ -40,7 +45,7 @@ async function run(args: CliArgs, io: CliIo): Promise<Report> {
     if (args.out) {
       const out = args.out;
       progress.say(`Schreibe „${out}“ …`);
-      await outputs.write(out, (tmp) => new ExcelJsFileSink(tmp, linkToInput(out, args.workbook)).write(report.sheets));
+      await outputs.write(out, (tmp) => new XlsxFileSink(tmp, linkToInput(out, args.workbook)).write(report.sheets));
     }
     if (args.json) {
       await outputs.write(args.json, (tmp) => fs.writeFile(tmp, JSON.stringify(report.summary, null, 2) + "\n", "utf8"));

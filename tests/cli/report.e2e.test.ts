@@ -107,7 +107,11 @@ describe("npm run report (end to end, as a process)", () => {
     const check = wb.getWorksheet("Prüfbericht")!;
     const findingRow = check.getColumn(5).values.indexOf("E_DATE_INVALID");
     const link = check.getRow(findingRow).getCell(4).value as { text: string; hyperlink: string };
-    expect(link.hyperlink).toBe("Tracking.xlsx#'Beratungen'!A8");
+    // The link names the input file (relationship target) and the cell inside it (location), as Excel writes it.
+    expect(link.hyperlink).toBe("Tracking.xlsx");
+    const ref = `D${findingRow}`;
+    expect(parts.get("xl/worksheets/sheet2.xml")).toContain(`<hyperlink ref="${ref}" r:id="rId1" location="'Beratungen'!A8"`);
+    expect(parts.get("xl/worksheets/_rels/sheet2.xml.rels")).toContain('Target="Tracking.xlsx" TargetMode="External"');
   });
 
   test("text that looks like a formula is written as text", async () => {

@@ -8,6 +8,9 @@ import { DamagedPackage, PackageTooLarge } from "./packageProblems";
  */
 export const MAX_TEXT_RUN = 1024 * 1024;
 
+/** Bytes decoded into one string at a time. */
+const DECODE_PIECE = 32 * 1024;
+
 /** A streaming XML parser: saxes, or the scanner for worksheets. */
 export interface XmlConsumer {
   write(text: string): unknown;
@@ -51,7 +54,10 @@ export async function feedXml(stream: Readable, parser: XmlConsumer, part: strin
         decoding = decoderFor(pending);
         bytes = pending.subarray(decoding.skip);
       }
-      write(decoding.decoder.decode(bytes, { stream: true }));
+      // Decoded in small pieces: a string under V8's large-object size dies young instead of piling up in old space.
+      for (let at = 0; at < bytes.length; at += DECODE_PIECE) {
+        write(decoding.decoder.decode(bytes.subarray(at, at + DECODE_PIECE), { stream: true }));
+      }
     }
     if (!decoding) {
       decoding = decoderFor(pending);

@@ -15,8 +15,6 @@ export const DAYS_FROM_1904_TO_1900 = 1_462;
 export function datesFrom1904System(sheets: readonly IngestedSheet[]): IngestedSheet[] {
   return sheets.map((sheet) => ({
     ...sheet,
-    rows: sheet.rows.map((row) =>
-      typeof row.values.date === "number" ? { ...row, values: { ...row.values, date: row.values.date + DAYS_FROM_1904_TO_1900 } } : row,
-    ),
+    rows: sheet.rows.mapField("date", (cell) => (typeof cell === "number" ? cell + DAYS_FROM_1904_TO_1900 : cell)),
   }));
 }

@@ -1,6 +1,7 @@
 import { Cell, isBlank } from "../cells";
 import { Field, NEVER_COPIED, fieldOfHeader } from "../vocabulary/columns";
 import { SheetKind, isOutputSheetName, sheetKindByName } from "../vocabulary/sheetKinds";
+import { RowStore } from "./rowStore";
 import { ColumnMap, HEADER_SEARCH_ROWS, columnMapFor, headerFields, kindByHeaders, matchCount } from "./headerRow";
 
 /** One data row below the header, holding only the recognised columns that may be copied. */
@@ -21,7 +22,7 @@ export interface IngestedSheet {
   readonly headerRow: number | undefined;
   readonly columns: ColumnMap;
   /** Non-blank rows below the header (or all non-blank rows when no header was found). */
-  readonly rows: RawRow[];
+  readonly rows: RowStore;
   /** Count of non-blank rows of a sheet without header. */
   readonly unreadRows: number;
   /** The header row's texts by 0-based column (column titles, for choosing a column by hand). */
@@ -30,6 +31,9 @@ export interface IngestedSheet {
   readonly personalNameColumns: readonly number[];
   readonly notesColumns: readonly number[];
 }
+
+/** A sheet as recognised, without its rows. */
+export type SheetInfo = Omit<IngestedSheet, "rows">;
 
 export interface IngestOptions {
   /** A column chosen by the user for a field, overriding recognition. */
@@ -49,7 +53,7 @@ export class SheetIngest {
   private headerRow: number | undefined;
   private columns: ColumnMap = {};
   private kept: [Field, number][] = [];
-  private readonly rows: RawRow[] = [];
+  private rows = new RowStore([]);
   private unreadRows = 0;
   private personalNameColumns: number[] = [];
   private headers: string[] = [];
@@ -117,6 +121,7 @@ export class SheetIngest {
     this.headerRow = row;
     this.columns = { ...map, ...(this.options.columnOverrides ?? {}) };
     this.kept = (Object.entries(this.columns) as [Field, number][]).filter(([field]) => !NEVER_COPIED.has(field));
+    this.rows = new RowStore(this.kept.map(([field]) => field));
     this.headers = cells.map((cell) => (typeof cell === "string" ? cell.trim() : cell === null || cell === undefined ? "" : String(cell as string | number | boolean)));
     cells.forEach((cell, column) => {
       const field = typeof cell === "string" ? fieldOfHeader(cell) : undefined;
@@ -140,18 +145,21 @@ export class SheetIngest {
       if (cells.some((c) => !isBlank(c))) this.unreadRows++;
       return;
     }
-    const values: Partial<Record<Field, Cell>> = {};
     let any = false;
-    for (const [field, column] of this.kept) {
-      const value = cells[column];
-      if (!isBlank(value)) {
-        values[field] = value;
+    for (const [, column] of this.kept) {
+      if (!isBlank(cells[column])) {
         any = true;
+        break;
       }
     }
     // A row whose only content is in a name or notes column is still a data row.
     if (!any) any = this.hasNeverCopiedContent(cells);
-    if (any) this.rows.push({ row, values });
+    if (any) {
+      this.rows.push(row, (i) => {
+        const value = cells[this.kept[i][1]];
+        return isBlank(value) ? undefined : value;
+      });
+    }
   }
 
   private hasNeverCopiedContent(cells: readonly Cell[]): boolean {

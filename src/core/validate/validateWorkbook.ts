@@ -2,7 +2,7 @@ import { columnLetter } from "../cells";
 import { Day, dayParts } from "../dates/calendarDay";
 import { readDate } from "../dates/parseDate";
 import { clientKey, displayClientId, looksLikeName } from "../normalize/clientId";
-import { IngestedSheet, RawRow } from "../recognize/sheetIngest";
+import { IngestedSheet, RawRow, SheetInfo } from "../recognize/sheetIngest";
 import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Field, REQUIRED_FIELDS } from "../vocabulary/columns";
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
@@ -25,7 +25,8 @@ export interface SheetTotals {
 
 /** The validated workbook: clean records, every finding, and totals per sheet. */
 export interface Analysis {
-  readonly sheets: readonly IngestedSheet[];
+  /** The sheets as recognised (kind, header, columns), without their rows: those live on as records. */
+  readonly sheets: readonly SheetInfo[];
   readonly counselling: readonly CounsellingRecord[];
   readonly referrals: readonly ReferralRecord[];
   readonly events: readonly EventRecord[];
@@ -55,6 +56,7 @@ class SheetValidation {
   constructor(
     readonly sheet: IngestedSheet,
     private readonly today: Day,
+    private readonly strings: Map<string, string>,
   ) {}
 
   columnOf(field: Field): string {
@@ -81,6 +83,14 @@ class SheetValidation {
     const value = row.values[field];
     this.report(row.row, field, checked.code, cellErrorContext(value ?? null));
     return undefined;
+  }
+
+  /** One string per distinct client ID, however many rows repeat it (memory on large workbooks). */
+  intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
   }
 
   beginRow(): void {
@@ -120,13 +130,14 @@ export function validateWorkbook(sheets: readonly IngestedSheet[], options: Vali
   const findings: Finding[] = [];
   const totals: SheetTotals[] = [];
   const dataYears = new Set<number>();
+  const strings = new Map<string, string>();
 
   const recognised = sheets.filter((s) => s.kind !== undefined);
   const clientStatusAvailable = recognised.some((s) => s.kind === "clients" && s.columns.status !== undefined);
 
   for (const kind of ORDER) {
     for (const sheet of recognised.filter((s) => s.kind === kind)) {
-      const v = new SheetValidation(sheet, today);
+      const v = new SheetValidation(sheet, today, strings);
       if (sheet.headerRow === undefined) {
         v.report(1, undefined, "E_HEADER_MISSING");
         v.rejected = sheet.unreadRows;
@@ -173,7 +184,9 @@ export function validateWorkbook(sheets: readonly IngestedSheet[], options: Vali
   const at = (sheet: string): number => position.get(sheet) ?? 0;
   findings.sort((a, b) => at(a.sheet) - at(b.sheet) || a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
   totals.sort((a, b) => at(a.sheet) - at(b.sheet));
-  return { sheets, counselling, referrals, events, clients, findings, totals, dataYears, today };
+  // The rows are not kept: on a large workbook they would double what the analysis holds.
+  const infos = sheets.map(({ rows: _rows, ...info }): SheetInfo => info);
+  return { sheets: infos, counselling, referrals, events, clients, findings, totals, dataYears, today };
 }
 
 /** A duplicate points to the column that identifies the row: the date, or the client ID on the clients sheet. */
@@ -193,15 +206,16 @@ function validateRow(
   clients: ReadonlyMap<string, ClientRecord>,
 ): Draft | undefined {
   const values = row.values;
-  const origin = { sheet: v.sheet.name, row: row.row };
+  const sheet = v.sheet.name;
 
+  // Records are written out field by field (no spreads): one compact object shape per kind, on 100,000s of rows.
   if (kind === "events") {
     const day = v.take(row, "date", date);
     const topic = v.take(row, "topic", checkTopic(values.topic));
     const attendees = v.take(row, "attendees", checkAttendees(values.attendees ?? null));
     if (day === undefined || topic === undefined || attendees === undefined) return undefined;
     const { year, month } = dayParts(day);
-    return { kind, ...origin, day, year, month, duplicate: false, topic, location: optionalText(values.location), attendees };
+    return { kind, sheet, row: row.row, day, year, month, duplicate: false, topic, location: optionalText(values.location), attendees };
   }
 
   const day = kind === "clients" ? undefined : v.take(row, "date", date);
@@ -210,19 +224,20 @@ function validateRow(
   const category = kind === "referrals" ? v.take(row, "category", checkCategory(values.category)) : undefined;
 
   if (id === undefined || status === undefined) return undefined;
-  const ofClient = { clientKey: id.key, clientId: id.display, status };
   if (kind === "clients") {
     return {
-      kind, ...origin, ...ofClient,
+      kind, sheet, row: row.row, clientKey: id.key, clientId: id.display, status,
       birthYear: optionalText(values.birthYear), gender: optionalText(values.gender),
       country: optionalText(values.country), location: optionalText(values.location),
     };
   }
   if (day === undefined) return undefined;
   const { year, month } = dayParts(day);
-  if (kind === "counselling") return { kind, ...origin, ...ofClient, day, year, month, duplicate: false, topic: optionalText(values.topic) };
+  if (kind === "counselling") {
+    return { kind, sheet, row: row.row, clientKey: id.key, clientId: id.display, status, day, year, month, duplicate: false, topic: optionalText(values.topic) };
+  }
   if (category === undefined) return undefined;
-  return { kind, ...origin, ...ofClient, day, year, month, duplicate: false, category };
+  return { kind, sheet, row: row.row, clientKey: id.key, clientId: id.display, status, day, year, month, duplicate: false, category };
 }
 
 /** The row's own status; a blank one is taken from the clients sheet (counselling and referrals only). */
@@ -236,12 +251,12 @@ function resolveStatus(kind: SheetKind, row: RawRow, v: SheetValidation, client:
 
 function readClientId(row: RawRow, v: SheetValidation): { key: string; display: string } | undefined {
   const value = row.values.clientId ?? null;
-  const key = clientKey(value);
+  const key = v.intern(clientKey(value));
   if (key === "") {
     v.report(row.row, "clientId", "E_ID_MISSING", cellErrorContext(value));
     return undefined;
   }
-  const display = displayClientId(value);
+  const display = v.intern(displayClientId(value));
   if (looksLikeName(display)) v.report(row.row, "clientId", "W_ID_LOOKS_LIKE_NAME");
   return { key, display };
 }

@@ -1,5 +1,5 @@
-import { ChartModel, ColumnRange } from "../../core/report/sheetModel";
-import { columnLetter } from "../../core/cells";
+import { ChartModel, ColumnRange } from "../../../core/report/sheetModel";
+import { columnLetter } from "../../../core/cells";
 
 /** XML text escaping for element content and attribute values. */
 export function xmlEscape(text: string): string {
