@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { GeneratorOptions, generateTrackingWorkbook, writeTrackingWorkbook } from "../lib/trackingWorkbook";
 
@@ -29,8 +29,15 @@ interface Sample {
   maxRssMB: number;
 }
 
+/** The Node options of `npm run report` (e.g. a smaller young generation), so that the report runs as users run it. */
+function reportNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  return pkg.scripts.report.split(/\s+/).filter((word) => word.startsWith("--"));
+}
+
 function runOnce(mode: "plain" | "report", args: string[]): Sample {
-  const out = execFileSync(process.execPath, [join(__dirname, "measure.cjs"), mode, ...args], {
+  const options = mode === "report" ? reportNodeOptions() : [];
+  const out = execFileSync(process.execPath, [...options, join(__dirname, "measure.cjs"), mode, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,

@@ -26,7 +26,6 @@ export class SharedStrings {
 
 /** Text for element content: escaped, without the control characters XML cannot hold. */
 export function xmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return xmlEscape(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ""));
 }
 
