@@ -31,6 +31,11 @@ export function linkToInput(outPath: string, inputPath: string): (ref: { sheet: 
   return (ref) => `${uri}#'${ref.sheet.replace(/'/g, "''")}'!${ref.cell}`;
 }
 
+/** A message on one line, whatever the names in it hold (a newline in a file name, say). */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+}
+
 async function run(args: CliArgs, io: CliIo): Promise<Report> {
   const today = io.today ?? todayInGermany();
   await OutputFiles.check([args.out, args.json], args.workbook);
@@ -75,8 +80,10 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     if (args.json) io.stdout.write(`Geschrieben: ${args.json}\n`);
     return ExitCode.Ok;
   } catch (error) {
+    // On a terminal the message replaces the progress line instead of being appended to it.
+    if (io.stderr.isTTY) io.stderr.write("\r\u001b[K");
     if (isFallbilanzError(error)) {
-      io.stderr.write(`Fehler: ${error.message}\n`);
+      io.stderr.write(`Fehler: ${oneLine(error.message)}\n`);
       return ExitCode.BadInput;
     }
     const detail = process.env.DEBUG && error instanceof Error ? `\n${error.stack}` : "";

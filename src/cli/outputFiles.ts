@@ -14,19 +14,20 @@ export class OutputFiles {
   static async check(paths: readonly (string | undefined)[], input: string): Promise<void> {
     const targets = paths.filter((p): p is string => p !== undefined);
     for (const path of targets) {
-      if (resolve(path) === resolve(input)) {
+      if (await sameFile(path, input)) {
         throw new FallbilanzError("badArgument", "Die Ausgabe darf die Arbeitsmappe des Teams nicht überschreiben. Bitte einen anderen Dateinamen angeben.");
       }
       await checkTarget(path);
     }
-    if (targets.length === 2 && resolve(targets[0]) === resolve(targets[1])) {
+    if (targets.length === 2 && (await sameFile(targets[0], targets[1]))) {
       throw new FallbilanzError("badArgument", "„--out“ und „--json“ nennen dieselbe Datei. Bitte zwei verschiedene Dateinamen angeben.");
     }
   }
 
   /** Writes one file under a temporary name beside its target. */
   async write(path: string, writeTo: (tmp: string) => Promise<void>): Promise<void> {
-    const tmp = resolve(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    // A short temporary name of fixed length: a target name near the system's limit must not fail on it.
+    const tmp = resolve(dirname(path), `.fallbilanz-${process.pid}-${this.pending.length}.tmp`);
     this.pending.push({ tmp, path });
     try {
       await writeTo(tmp);
@@ -54,7 +55,33 @@ export class OutputFiles {
   }
 }
 
+/** The longest file name (in bytes) common file systems accept. */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * Whether two paths name one file: the same file on disk (device and inode,
+ * through any symbolic link, mapped drive or spelling), or, where neither
+ * exists yet, the same real path.
+ */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino && (sa.ino !== 0 || (await realPath(a)) === (await realPath(b)));
+  return (await realPath(a)) === (await realPath(b));
+}
+
+/** The real path of a file, or of its folder joined with its name when the file does not exist yet. */
+async function realPath(path: string): Promise<string> {
+  const full = resolve(path);
+  const real = await fs.realpath(full).catch(() => undefined);
+  if (real) return real;
+  const folder = await fs.realpath(dirname(full)).catch(() => dirname(full));
+  return resolve(folder, basename(full));
+}
+
 async function checkTarget(path: string): Promise<void> {
+  if (Buffer.byteLength(basename(resolve(path)), "utf8") > MAX_NAME_BYTES) {
+    throw new FallbilanzError("cannotWrite", `Der Dateiname „${basename(path).slice(0, 40)}…“ ist zu lang. Bitte einen kürzeren Namen angeben.`);
+  }
   const folder = dirname(resolve(path));
   const folderStat = await fs.stat(folder).catch(() => undefined);
   if (!folderStat?.isDirectory()) {
@@ -82,6 +109,8 @@ function asWriteProblem(error: unknown, path: string): unknown {
     case "ENOSPC":
     case "EDQUOT":
       return new FallbilanzError("cannotWrite", `Für „${path}“ ist auf dem Laufwerk kein Platz mehr. Bitte Platz schaffen oder einen anderen Ordner angeben.`);
+    case "ENAMETOOLONG":
+      return new FallbilanzError("cannotWrite", `Der Pfad „${path}“ ist zu lang. Bitte einen kürzeren Namen oder Ordner angeben.`);
     case "ENOENT":
     case "ENOTDIR":
       return new FallbilanzError("cannotWrite", `„${path}“ kann in diesem Ordner nicht angelegt werden. Bitte einen anderen Ordner angeben.`);
