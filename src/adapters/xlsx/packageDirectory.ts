@@ -1,7 +1,7 @@
 import { SaxesParser, SaxesTagNS } from "saxes";
 import { DamagedPackage } from "./packageProblems";
 import { PART_LIMITS, ZipPackage } from "./zipPackage";
-import { feedXml } from "./xmlStream";
+import { DepthGuard, feedXml } from "./xmlStream";
 import { Readable } from "node:stream";
 
 /** A worksheet of the package: its name, its position among the workbook's sheets, and the part that holds it. */
@@ -32,7 +32,13 @@ async function parseSmall(pkg: ZipPackage, part: string, visit: (tag: SaxesTagNS
   const bytes = await pkg.bytes(part, PART_LIMITS.small);
   if (bytes === undefined) return false;
   const parser = new SaxesParser({ xmlns: true, position: false });
-  parser.on("opentag", visit);
+  const depth = new DepthGuard();
+  parser.on("opentagstart", () => depth.open(false));
+  parser.on("opentag", (tag) => {
+    if (tag.isSelfClosing) depth.close(false);
+    visit(tag);
+  });
+  parser.on("closetag", (tag) => depth.close(tag.isSelfClosing));
   await feedXml(Readable.from([bytes]), parser, part);
   return true;
 }

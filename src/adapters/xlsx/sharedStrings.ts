@@ -1,7 +1,7 @@
 import { SaxesParser } from "saxes";
 import { EXCEL_MAX_CELL_TEXT } from "../../core/cells";
 import { PART_LIMITS, ZipPackage } from "./zipPackage";
-import { feedXml, localName } from "./xmlStream";
+import { DepthGuard, feedXml, localName } from "./xmlStream";
 
 /** A shared string too long for an Excel cell: the cells that use it are unreadable. */
 export const TOO_LONG = Symbol("too long");
@@ -22,7 +22,9 @@ export async function readSharedStrings(pkg: ZipPackage, part: string | undefine
   let inText = false;
   let phonetic = 0;
   let text = "";
+  const depth = new DepthGuard();
   parser.on("opentag", (tag) => {
+    depth.open(tag.isSelfClosing);
     const name = localName(tag.name);
     if (name === "si") {
       inItem = true;
@@ -34,6 +36,7 @@ export async function readSharedStrings(pkg: ZipPackage, part: string | undefine
     if (inText) text += t;
   });
   parser.on("closetag", (tag) => {
+    depth.close(tag.isSelfClosing);
     const name = localName(tag.name);
     if (name === "t") inText = false;
     else if (name === "rPh") phonetic--;

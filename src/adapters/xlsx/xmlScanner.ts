@@ -1,5 +1,5 @@
 import { DamagedPackage, PackageTooLarge } from "./packageProblems";
-import { MAX_TEXT_RUN } from "./xmlStream";
+import { MAX_DEPTH, MAX_TEXT_RUN } from "./xmlStream";
 
 /** Unfinished markup kept between chunks: a tag, comment or text of one cell, with room to spare. */
 const MAX_PENDING = 2 * MAX_TEXT_RUN;
@@ -169,7 +169,7 @@ export class XmlScanner {
     }
     this.handler.open(name, body, nameEnd, selfClosing);
     if (selfClosing) this.handler.close(name);
-    else this.stack.push(name);
+    else if (this.stack.push(name) > MAX_DEPTH) throw new DamagedPackage(`elements nested deeper than ${MAX_DEPTH}`);
   }
 
   private closeTag(name: string): void {

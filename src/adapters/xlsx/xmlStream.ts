@@ -8,6 +8,26 @@ import { DamagedPackage, PackageTooLarge } from "./packageProblems";
  */
 export const MAX_TEXT_RUN = 1024 * 1024;
 
+/**
+ * The deepest nesting of elements accepted. OOXML parts nest a dozen levels at
+ * most; a part nested deeper is damaged (and a namespace-aware parser would
+ * pay for every level on every tag).
+ */
+export const MAX_DEPTH = 256;
+
+/** Counts nesting on open and close; throws `DamagedPackage` beyond `MAX_DEPTH`. */
+export class DepthGuard {
+  private depth = 0;
+
+  open(selfClosing: boolean): void {
+    if (!selfClosing && ++this.depth > MAX_DEPTH) throw new DamagedPackage(`elements nested deeper than ${MAX_DEPTH}`);
+  }
+
+  close(selfClosing: boolean): void {
+    if (!selfClosing) this.depth--;
+  }
+}
+
 /** Bytes decoded into one string at a time. */
 const DECODE_PIECE = 32 * 1024;
 
