@@ -130,3 +130,14 @@ describe("time and memory stay bounded", () => {
     expect(existsSync(join(path, "..", "out.xlsx"))).toBe(false);
   });
 });
+
+describe("on a terminal", () => {
+  test("the error replaces the progress line instead of being appended to it", async () => {
+    const { main } = await import("../../src/cli/main");
+    let stderr = "";
+    const tty = { write: (t: string) => (stderr += t), isTTY: true };
+    const code = await main([join(tempDir(), "fehlt.xlsx"), "--year", "2019"], { stdout: { write: () => true }, stderr: tty });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^\r\u001b\[KFehler: Die Datei .* gibt es nicht/);
+  });
+});
