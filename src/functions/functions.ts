@@ -1,6 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges of mixed cells; the core reads them. */
 import { todayInGermany } from "../core/dates/calendarDay";
-import { countDistinct as countDistinctIn, monthlyAverage, monthlyValues, yearSum as yearSumIn } from "../core/formulas/formulaFigures";
+import {
+  countDistinct as countDistinctIn,
+  monthlyAverage,
+  monthlyValues,
+  monthsOf,
+  yearCount as yearCountIn,
+  yearSum as yearSumIn,
+} from "../core/formulas/formulaFigures";
 import { aboutTotal, canonicalCategory, canonicalStatus, excelDate } from "../core/formulas/lookups";
 import { asExcelResult } from "./excelErrors";
 
@@ -61,6 +68,28 @@ export function countDistinct(ids: any[][], dates?: any[][], year?: number, crit
  */
 export function yearSum(values: any[][], dates: any[][], year: number, criteria?: any[][][]): number {
   return asExcelResult(() => yearSumIn(values, dates, year, criteria, now()));
+}
+
+/**
+ * The number of rows dated in the year that meet the criteria, e.g. the counselling contacts or the referrals of the review.
+ * @customfunction YEARCOUNT
+ * @param dates Date column, e.g. Eintraege[Datum].
+ * @param year Report year, e.g. 2019.
+ * @param [criteria] Pairs of a range and the wanted values: range1, wanted1, range2, wanted2, …
+ * @returns The number of rows.
+ */
+export function yearCount(dates: any[][], year: number, criteria?: any[][][]): number {
+  return asExcelResult(() => yearCountIn(dates, year, criteria, now()));
+}
+
+/**
+ * The months a monthly average of the year is divided by: 12 for a past year, the months begun so far for the current year.
+ * @customfunction MONTHS
+ * @param year Report year, e.g. 2019.
+ * @returns The number of months counted.
+ */
+export function months(year: number): number {
+  return asExcelResult(() => monthsOf(year, now()));
 }
 
 /**

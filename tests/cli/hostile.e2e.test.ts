@@ -83,7 +83,7 @@ describe("links back to the input survive # and ? in its folder and name", () =>
     const out = join(dir, "..", "Bericht.xlsx");
     expect(runCli([input, "--year", "2019", "--out", out]).status).toBe(0);
     const parts = await packageParts(out);
-    expect(parts.get("xl/worksheets/_rels/sheet2.xml.rels")).toContain('Target="Akten%20%233%20%3Fneu/Tracking%20%231.xlsx" TargetMode="External"');
+    expect(parts.get("xl/worksheets/_rels/sheet3.xml.rels")).toContain('Target="Akten%20%233%20%3Fneu/Tracking%20%231.xlsx" TargetMode="External"');
   });
 });
 

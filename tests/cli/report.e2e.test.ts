@@ -73,13 +73,13 @@ describe("npm run report (end to end, as a process)", () => {
   test("the workbook has exactly the three sheets, a table, native charts and the paragraph", async () => {
     const out = join(dir, "Bericht.xlsx");
     const wb = await readBack(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
     const parts = await packageParts(out);
     expect(parts.get("xl/tables/table1.xml")).toContain('ref="A3:I6"');
     expect(parts.get("xl/worksheets/_rels/sheet1.xml.rels")).toContain("../tables/table1.xml");
     expect(parts.get("xl/worksheets/sheet1.xml")).toContain("<tableParts");
-    expect(parts.get("xl/worksheets/_rels/sheet3.xml.rels")).toContain("../drawings/drawing1.xml");
-    expect(parts.get("xl/worksheets/sheet3.xml")).toMatch(/<drawing [^>]*r:id="rId\w+"\/>/);
+    expect(parts.get("xl/worksheets/_rels/sheet4.xml.rels")).toContain("../drawings/drawing1.xml");
+    expect(parts.get("xl/worksheets/sheet4.xml")).toMatch(/<drawing [^>]*r:id="rId\w+"\/>/);
     // Every worksheet's children come in the order the schema requires (CT_Worksheet).
     for (const [name, xml] of parts) {
       if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
@@ -110,8 +110,8 @@ describe("npm run report (end to end, as a process)", () => {
     // The link names the input file (relationship target) and the cell inside it (location), as Excel writes it.
     expect(link.hyperlink).toBe("Tracking.xlsx");
     const ref = `D${findingRow}`;
-    expect(parts.get("xl/worksheets/sheet2.xml")).toContain(`<hyperlink ref="${ref}" r:id="rId1" location="'Beratungen'!A8"`);
-    expect(parts.get("xl/worksheets/_rels/sheet2.xml.rels")).toContain('Target="Tracking.xlsx" TargetMode="External"');
+    expect(parts.get("xl/worksheets/sheet3.xml")).toContain(`<hyperlink ref="${ref}" r:id="rId1" location="'Beratungen'!A8"`);
+    expect(parts.get("xl/worksheets/_rels/sheet3.xml.rels")).toContain('Target="Tracking.xlsx" TargetMode="External"');
   });
 
   test("text that looks like a formula is written as text", async () => {

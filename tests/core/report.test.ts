@@ -94,13 +94,13 @@ describe("report models (spec 4)", () => {
   test("the three sheets: name-like IDs masked, names and notes nowhere, previous year beside", async () => {
     const analysis = await twoYears();
     const report = buildReport(analysis, { year: 2019 });
-    expect(report.sheets.map((s) => s.name)).toEqual(["Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(report.sheets.map((s) => s.name)).toEqual(["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
     const all = report.sheets.flatMap(texts).join("\n") + JSON.stringify(report.summary);
     expect(all).not.toMatch(/Quastorf|Harlacher|Fiebigsen|FIEBIGSEN|vertrauliche/i);
     expect(texts(report.sheets[0])).toContain("Kennung ohne Ziffer 1");
     expect(report.sheets[0].table).toMatchObject({ name: "Faelle_2019", headerRow: 3, rowCount: 3 });
     expect(texts(report.sheets[0])).toEqual(expect.arrayContaining(["Geburtsjahr", "Herkunftsland", "Syrien"]));
-    const review = report.sheets[2];
+    const review = report.sheets[3];
     expect(texts(review)).toEqual(expect.arrayContaining(["2019", "2018", "Beratene Personen 2018"]));
     expect(review.charts).toHaveLength(2);
     expect(review.charts![0].series.map((s) => s.name)).toEqual(["Beratene Personen 2019", "Beratene Personen 2018"]);
@@ -109,13 +109,13 @@ describe("report models (spec 4)", () => {
 
   test("breakdown cells 1-2 show as '< 3'; headline totals never", async () => {
     const report = buildReport(await twoYears(), { year: 2019 });
-    const rows = report.sheets[2].rows.filter((r): r is NonNullable<typeof r> => r !== undefined);
+    const rows = report.sheets[3].rows.filter((r): r is NonNullable<typeof r> => r !== undefined);
     const topicRow = rows.find((r) => r[0]?.value === "=Gesundheit")!;
     expect(topicRow[1]?.value).toBe("< 3");
     const headline = rows.find((r) => r[0]?.value === "Teilnehmende an Informationsveranstaltungen")!;
     expect(headline[1]?.value).toBe(2);
     const off = buildReport(await twoYears(), { year: 2019, suppressionThreshold: 0 });
-    const offRow = off.sheets[2].rows.find((r) => r?.[0]?.value === "=Gesundheit")!;
+    const offRow = off.sheets[3].rows.find((r) => r?.[0]?.value === "=Gesundheit")!;
     expect(offRow[1]?.value).toBe(2);
   });
 

@@ -6,7 +6,7 @@ import * as fns from "../../src/functions/functions";
 const ROOT = join(__dirname, "..", "..");
 const GERMAN_NAMES: Record<string, string> = {
   monthlyAvg: "MONATSMITTEL", monthly: "MONATSWERTE", countDistinct: "ANZAHLPERSONEN", yearSum: "JAHRESSUMME",
-  status: "AUFENTHALTSSTATUS", category: "KATEGORIE", date: "DATUM", about: "UEBER",
+  yearCount: "JAHRESANZAHL", months: "MONATE", status: "AUFENTHALTSSTATUS", category: "KATEGORIE", date: "DATUM", about: "UEBER",
 };
 
 interface Metadata {

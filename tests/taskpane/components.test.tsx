@@ -90,7 +90,7 @@ describe("the task pane, in German", () => {
     expect(within(section).getByLabelText<HTMLSelectElement>("Jahr").value).toBe("2019");
     fireEvent.click(within(section).getByRole("button", { name: "Jahresrückblick erstellen" }));
     await screen.findByText(/Jahresrückblick 2019 geschrieben/);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Beratungen", "Vermittlungen", "Veranstaltungen", "Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Beratungen", "Vermittlungen", "Veranstaltungen", "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
   });
 
   test("a workbook without tracking sheets gets a German message", async () => {

@@ -84,8 +84,8 @@ describe("Office.js adapter: writing", () => {
     const wb = workbook(2_000);
     const before = TEAM.map((n) => JSON.stringify(sheetValues(wb.sheets.find((s) => s.name === n)!)));
     const { written } = await writeReview(wb);
-    expect(written.map((w) => w.actual)).toEqual(["Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
-    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(written.map((w) => w.actual)).toEqual(["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
     expect(wb.writes.filter((w) => TEAM.includes(w.sheet))).toEqual([]);
     expect(TEAM.map((n) => JSON.stringify(sheetValues(wb.sheets.find((s) => s.name === n)!)))).toEqual(before);
     const cases = wb.sheets.find((s) => s.name === "Fälle")!;
@@ -116,7 +116,7 @@ describe("Office.js adapter: writing", () => {
     const firstIds = wb.sheets.map((s) => s.id);
     wb.sheets.push({ id: "{own}", name: "Prüfbericht (alt)", cells: new Map([["0,0", { value: "eigene Notizen" }]]), tables: [], charts: [], validations: [], frozenRows: 0 });
     await writeReview(wb);
-    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Prüfbericht (alt)", "Fälle", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Prüfbericht (alt)", "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
     expect(wb.sheets.slice(4).every((s) => !firstIds.includes(s.id))).toBe(true);
 
     const foreign = createWorkbook({ ...Object.fromEntries(TEAM.map((n) => [n, sheetValues(workbook(50).sheets.find((s) => s.name === n)!)])), Fälle: [["unsere eigene Liste"]] });

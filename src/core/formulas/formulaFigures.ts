@@ -144,3 +144,28 @@ export function yearSum(
   }
   return total;
 }
+
+/** The rows dated in `year` (up to the day of processing) that meet the criteria: e.g. counselling contacts. */
+export function yearCount(
+  dates: FormulaRange,
+  year: unknown,
+  criteria: readonly FormulaRange[] | null | undefined,
+  ctx: FormulaContext,
+): number {
+  const y = parseReportYear(year);
+  monthsCounted(y, ctx.today);
+  const s = select(dates, undefined, criteria);
+  const yearDates = new YearDates(y, ctx.today);
+  let count = 0;
+  for (let i = 0; i < s.dates.length; i++) {
+    if (yearDates.monthOf(s.dates[i][0]) < 0) continue;
+    if (s.criteria.length > 0 && !meetsAll(s.criteria, i)) continue;
+    count++;
+  }
+  return count;
+}
+
+/** M of a year: 12 for a past year, the months begun so far for the current one (the review divides by it). */
+export function monthsOf(year: unknown, ctx: FormulaContext): number {
+  return monthsCounted(parseReportYear(year), ctx.today);
+}

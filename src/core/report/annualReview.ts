@@ -4,6 +4,7 @@ import { Analysis } from "../validate/validateWorkbook";
 import { REFERRAL_CATEGORIES, categoryGroup } from "../vocabulary/referralCategory";
 import { formatGermanInteger } from "./about";
 import { MONTH_NAMES, reviewParagraph } from "./paragraph";
+import { HeadlineKey, headlineFormula } from "./reviewFormulas";
 import { ChartModel, ColumnRange, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { suppressSmall } from "./suppress";
 
@@ -14,26 +15,27 @@ export interface ReviewOptions {
   readonly suppressionThreshold: number;
 }
 
-/** A headline figure: label and how to read it from the figures. */
+/** A headline figure: label, how to read it from the figures, and the formula that recomputes it. */
 interface Headline {
+  readonly key: HeadlineKey;
   readonly label: string;
   readonly style: "integer" | "decimal";
   readonly pick: (f: Figures) => number;
 }
 
 const HEADLINES: readonly Headline[] = [
-  { label: "Informationsveranstaltungen", style: "integer", pick: (f) => f.infoEvents.events },
-  { label: "Teilnehmende an Informationsveranstaltungen", style: "integer", pick: (f) => f.infoEvents.attendees },
-  { label: "Beratungskontakte", style: "integer", pick: (f) => f.counseling.contacts },
-  { label: "Beratene Personen", style: "integer", pick: (f) => f.counseling.persons },
-  { label: "Ø beratene Asylbewerbende und Geduldete pro Monat", style: "decimal", pick: (f) => f.counseling.monthlyAvgPersons },
-  { label: "Vermittlungen", style: "integer", pick: (f) => f.referrals.count },
-  { label: "Ø in Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat", style: "decimal", pick: (f) => f.referrals.monthlyAvgPersons },
-  { label: "In Arbeit vermittelte Personen", style: "integer", pick: (f) => f.placements.Arbeit },
-  { label: "In Ausbildung vermittelte Personen", style: "integer", pick: (f) => f.placements.Ausbildung },
-  { label: "In Deutschkurse vermittelte Personen", style: "integer", pick: (f) => f.placements.Deutschkurs },
-  { label: "Aktive Fälle (Personen mit Beratung oder Vermittlung)", style: "integer", pick: (f) => f.cases.active },
-  { label: "Gezählte Monate", style: "integer", pick: (f) => f.months },
+  { key: "events", label: "Informationsveranstaltungen", style: "integer", pick: (f) => f.infoEvents.events },
+  { key: "attendees", label: "Teilnehmende an Informationsveranstaltungen", style: "integer", pick: (f) => f.infoEvents.attendees },
+  { key: "contacts", label: "Beratungskontakte", style: "integer", pick: (f) => f.counseling.contacts },
+  { key: "persons", label: "Beratene Personen", style: "integer", pick: (f) => f.counseling.persons },
+  { key: "monthlyPersons", label: "Ø beratene Asylbewerbende und Geduldete pro Monat", style: "decimal", pick: (f) => f.counseling.monthlyAvgPersons },
+  { key: "referrals", label: "Vermittlungen", style: "integer", pick: (f) => f.referrals.count },
+  { key: "monthlyReferred", label: "Ø in Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat", style: "decimal", pick: (f) => f.referrals.monthlyAvgPersons },
+  { key: "Arbeit", label: "In Arbeit vermittelte Personen", style: "integer", pick: (f) => f.placements.Arbeit },
+  { key: "Ausbildung", label: "In Ausbildung vermittelte Personen", style: "integer", pick: (f) => f.placements.Ausbildung },
+  { key: "Deutschkurs", label: "In Deutschkurse vermittelte Personen", style: "integer", pick: (f) => f.placements.Deutschkurs },
+  { key: "active", label: "Aktive Fälle (Personen mit Beratung oder Vermittlung)", style: "integer", pick: (f) => f.cases.active },
+  { key: "months", label: "Gezählte Monate", style: "integer", pick: (f) => f.months },
 ];
 
 /** Per month of a year: the counts the month table shows beside the persons. */
@@ -74,9 +76,21 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
   add(undefined);
 
   add([cell("Kennzahlen", "heading")]);
-  add([cell("Kennzahl", "header"), cell(String(year), "header"), ...(previous ? [cell(String(year - 1), "header")] : [])]);
+  add([
+    cell(
+      "Nachrechnen in Excel: die Formel einer Kennzahl (Spalte „Formel“) kopieren und in eine leere Zelle dieser Arbeitsmappe " +
+        "einfügen; sie rechnet über die Tabelle im Blatt „Geprüfte Einträge“ und braucht das Add-in Fallbilanz.",
+      "note",
+    ),
+  ]);
+  add([cell("Kennzahl", "header"), cell(String(year), "header"), cell(previous ? String(year - 1) : null, "header"), cell(`Formel (${year})`, "header")]);
   for (const h of HEADLINES) {
-    add([cell(h.label, "label"), cell(h.pick(figures), h.style), ...(previous ? [cell(h.pick(previous), h.style)] : [])]);
+    add([
+      cell(h.label, "label"),
+      cell(h.pick(figures), h.style),
+      previous ? cell(h.pick(previous), h.style) : null,
+      cell(headlineFormula(h.key, year), "text"),
+    ]);
   }
   add(undefined);
 

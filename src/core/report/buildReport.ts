@@ -7,6 +7,7 @@ import { caseRecordsSheet } from "./caseRecords";
 import { OutSheet } from "./sheetModel";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "./suppress";
 import { SummaryJson, summaryJson } from "./summaryJson";
+import { validatedRecordsSheet } from "./validatedRecords";
 import { validationReportSheet } from "./validationReport";
 
 export interface ReportOptions {
@@ -14,10 +15,10 @@ export interface ReportOptions {
   readonly suppressionThreshold?: number;
 }
 
-/** Everything the review of one year writes: the three sheets, in order, and the summary JSON. */
+/** Everything the review of one year writes: the four sheets, in order, and the summary JSON. */
 export interface Report {
   readonly review: AnnualReview;
-  readonly sheets: readonly [OutSheet, OutSheet, OutSheet];
+  readonly sheets: readonly [OutSheet, OutSheet, OutSheet, OutSheet];
   readonly summary: SummaryJson;
 }
 
@@ -31,7 +32,7 @@ export function assertYearHasData(analysis: Analysis, year: number): void {
   }
 }
 
-/** Builds the case records, the validation report and the annual review of `options.year`. */
+/** Builds the case records, the validated records, the validation report and the annual review of `options.year`. */
 export function buildReport(analysis: Analysis, options: ReportOptions): Report {
   assertYearHasData(analysis, options.year);
   const review = annualReview(analysis, options.year, {
@@ -39,7 +40,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions): Report 
   });
   return {
     review,
-    sheets: [caseRecordsSheet(analysis, options.year), validationReportSheet(analysis), review.sheet],
+    sheets: [caseRecordsSheet(analysis, options.year), validatedRecordsSheet(analysis), validationReportSheet(analysis), review.sheet],
     summary: summaryJson(review.figures, analysis),
   };
 }

@@ -1,16 +1,17 @@
 import { dayToExcelSerial } from "../dates/calendarDay";
 import { countedIn } from "../figures/figures";
-import { looksLikeName } from "../normalize/clientId";
 import { ClientActivity, ClientRecord } from "../records";
 import { PLACEMENT_FIGURES } from "../vocabulary/referralCategory";
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../validate/validateWorkbook";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
+import { ID_ORDER, shownClientIds } from "./shownClientIds";
 
 export const CASES_SHEET_NAME = "Fälle";
 
 /** One client active in the report year, as the case records list it. */
 export interface CaseRecord {
+  readonly clientKey: string;
   readonly clientId: string;
   readonly status: ResidenceStatus;
   readonly firstContact: number;
@@ -21,8 +22,6 @@ export interface CaseRecord {
   readonly client: ClientRecord | undefined;
 }
 
-/** Client IDs in natural order: IK-2 before IK-10. */
-const ID_ORDER = new Intl.Collator("de", { numeric: true });
 
 /** Orders records by date, then sheet row, so "latest" is well defined. */
 const byDate = (a: ClientActivity, b: ClientActivity): number => a.day - b.day || a.row - b.row;
@@ -49,6 +48,7 @@ export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
     const client = analysis.clients.get(key);
     const referralsInYear = inYear.filter((r) => r.kind === "referrals");
     records.push({
+      clientKey: key,
       clientId: client?.clientId ?? rows[0].clientId,
       status: latest.status,
       firstContact: rows[0].day,
@@ -70,11 +70,6 @@ const CLIENT_COLUMNS: readonly { field: ClientColumn; label: string; width: numb
   { field: "location", label: "Wohnort", width: 18 },
 ];
 
-/** An ID without any digit may be a name: it never leaves its cell, the case list shows a neutral label. */
-function shownIds(records: readonly CaseRecord[]): string[] {
-  let masked = 0;
-  return records.map((r) => (looksLikeName(r.clientId) ? `Kennung ohne Ziffer ${++masked}` : r.clientId));
-}
 
 function clientValue(record: CaseRecord, field: ClientColumn): OutCell {
   const text = record.client?.[field] ?? "";
@@ -92,7 +87,8 @@ export function caseRecordsSheet(analysis: Analysis, year: number): OutSheet {
     "Klient-ID", "Aufenthaltsstatus", "Erster Kontakt", "Letzter Kontakt", `Beratungskontakte ${year}`, `Vermittlungen ${year}`,
     "Arbeit", "Ausbildung", "Deutschkurs", ...extra.map((c) => c.label),
   ];
-  const ids = shownIds(records);
+  const shown = shownClientIds(analysis);
+  const ids = records.map((r) => shown.get(r.clientKey) ?? r.clientId);
   const headerRow = 3;
   const rows: OutRow[] = [
     [cell(`Fälle ${year}: Personen mit Beratung oder Vermittlung im Jahr ${year}`, "title")],

@@ -1,0 +1,33 @@
+import { looksLikeName } from "../normalize/clientId";
+import { ClientActivity } from "../records";
+import { Analysis } from "../validate/validateWorkbook";
+
+/** Client IDs in natural order: IK-2 before IK-10. */
+export const ID_ORDER = new Intl.Collator("de", { numeric: true });
+
+const shown = new WeakMap<Analysis, ReadonlyMap<string, string>>();
+
+/**
+ * How each client's ID appears in every output (`Fälle`, `Geprüfte Einträge`):
+ * the clients sheet's spelling, else that of the client's earliest row. An ID
+ * without a digit may be a name: it never leaves its cell, the outputs show
+ * "Kennung ohne Ziffer 1", "… 2", numbered in the order of the IDs, one number
+ * per client, the same in every output.
+ */
+export function shownClientIds(analysis: Analysis): ReadonlyMap<string, string> {
+  const known = shown.get(analysis);
+  if (known) return known;
+  const spelling = new Map<string, { id: string; day: number; row: number }>();
+  const consider = (r: ClientActivity): void => {
+    const first = spelling.get(r.clientKey);
+    if (!first || r.day < first.day || (r.day === first.day && r.row < first.row)) spelling.set(r.clientKey, { id: r.clientId, day: r.day, row: r.row });
+  };
+  for (const r of analysis.counselling) if (!r.duplicate) consider(r);
+  for (const r of analysis.referrals) if (!r.duplicate) consider(r);
+  const ids = new Map<string, string>();
+  for (const [key, first] of spelling) ids.set(key, analysis.clients.get(key)?.clientId ?? first.id);
+  const masked = [...ids].filter(([, id]) => looksLikeName(id)).sort((a, b) => ID_ORDER.compare(a[1], b[1]) || ID_ORDER.compare(a[0], b[0]));
+  masked.forEach(([key], i) => ids.set(key, `Kennung ohne Ziffer ${i + 1}`));
+  shown.set(analysis, ids);
+  return ids;
+}

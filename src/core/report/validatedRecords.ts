@@ -1,0 +1,81 @@
+import { columnLetter } from "../cells";
+import { dayToExcelSerial } from "../dates/calendarDay";
+import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
+import { Analysis } from "../validate/validateWorkbook";
+import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
+import { shownClientIds } from "./shownClientIds";
+
+export const RECORDS_SHEET_NAME = "Geprüfte Einträge";
+/** The table's name, as formulas refer to it: `Eintraege[Datum]`. */
+export const RECORDS_TABLE_NAME = "Eintraege";
+
+/** The table's columns, as formulas name them: `Eintraege[Klient-ID]`. */
+export const RECORD_COLUMNS = {
+  kind: "Art",
+  date: "Datum",
+  clientId: "Klient-ID",
+  status: "Aufenthaltsstatus",
+  category: "Kategorie",
+  attendees: "Teilnehmende",
+  topic: "Thema",
+  source: "Quelle",
+} as const;
+
+/** The values of the `Art` column. */
+export const RECORD_KINDS = { counselling: "Beratung", referrals: "Vermittlung", events: "Veranstaltung" } as const;
+
+const HEADER_ROW = 3;
+
+/**
+ * The `Geprüfte Einträge` sheet: one Excel table with every accepted,
+ * non-duplicate row of the counselling, referral and event sheets, all years,
+ * as the review counts them: the kind, the date as a date, the client ID as
+ * in `Fälle` (an ID without a digit as its stand-in), the status as resolved
+ * (a blank one from the clients sheet), the canonical category, attendees and
+ * topic of events, and a link to the row's cell in the team's workbook.
+ * No names, no notes, no free-text counselling topics. The team's formulas
+ * recompute every headline figure of the review over this table.
+ */
+export function validatedRecordsSheet(analysis: Analysis): OutSheet {
+  const ids = shownClientIds(analysis);
+  const dateColumn = new Map(analysis.sheets.map((s) => [s.name, columnLetter(s.columns.date ?? 0)]));
+  const source = (sheet: string, row: number): OutCell => {
+    const address = `${dateColumn.get(sheet) ?? "A"}${row}`;
+    return cell(`${sheet}!${address}`, "text", { sheet, cell: address });
+  };
+  const header = Object.values(RECORD_COLUMNS);
+  const rows: OutRow[] = [
+    [cell("Geprüfte Einträge: jede gezählte Zeile der Arbeitsmappe (alle Jahre)", "title")],
+    [
+      cell(
+        "Ohne Namen, Notizen und Beratungsthemen; ohne abgelehnte und doppelte Zeilen. Status wie im Jahresrückblick ermittelt. " +
+          "Die Formeln im Jahresrückblick rechnen jede Kennzahl über diese Tabelle nach.",
+        "note",
+      ),
+    ],
+    header.map((h) => cell(h, "header")),
+  ];
+  const person = (r: CounsellingRecord | ReferralRecord): OutCell[] => [cell(ids.get(r.clientKey) ?? r.clientId, "text"), cell(r.status, "text")];
+  const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
+  for (const r of kept(analysis.counselling)) {
+    rows.push([cell(RECORD_KINDS.counselling, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), null, null, null, source(r.sheet, r.row)]);
+  }
+  for (const r of kept(analysis.referrals)) {
+    rows.push([cell(RECORD_KINDS.referrals, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), cell(r.category, "text"), null, null, source(r.sheet, r.row)]);
+  }
+  for (const e of kept<EventRecord>(analysis.events)) {
+    rows.push([
+      cell(RECORD_KINDS.events, "text"), cell(dayToExcelSerial(e.day), "date"), null, null, null,
+      cell(e.attendees, "integer"), cell(e.topic, "text"), source(e.sheet, e.row),
+    ]);
+  }
+  const rowCount = rows.length - HEADER_ROW;
+  return {
+    name: RECORDS_SHEET_NAME,
+    columnWidths: [14, 12, 16, 18, 18, 13, 30, 24],
+    rows,
+    table: { name: RECORDS_TABLE_NAME, headerRow: HEADER_ROW, columns: header, rowCount },
+    freezeBelowRow: HEADER_ROW + 1,
+    landscape: true,
+  };
+}
