@@ -19,7 +19,7 @@ export function tablesOf(wb: ExcelJS.Workbook): Map<string, TableColumns> {
       const last = ws.getCell(to);
       const columns = new Map<string, unknown[]>();
       for (let c = Number(first.col); c <= Number(last.col); c++) {
-        const header = String(ws.getCell(Number(first.row), c).value);
+        const header = ws.getCell(Number(first.row), c).text;
         const cells: unknown[] = [];
         for (let r = Number(first.row) + 1; r <= Number(last.row); r++) cells.push(excelValue(ws.getCell(r, c).value));
         columns.set(header, cells);
@@ -36,7 +36,7 @@ export function headlineFormulas(ws: ExcelJS.Worksheet): { label: string; figure
   ws.eachRow((row) => {
     const formula = row.getCell(4).value;
     if (typeof formula === "string" && formula.startsWith("=IK.")) {
-      found.push({ label: String(row.getCell(1).value), figure: row.getCell(2).value as number, formula });
+      found.push({ label: row.getCell(1).text, figure: row.getCell(2).value as number, formula });
     }
   });
   return found;
