@@ -12,6 +12,7 @@ import { todayInGermany } from "../../src/core/dates/calendarDay";
 import { buildReport } from "../../src/core/report/buildReport";
 import { SummaryJson } from "../../src/core/report/summaryJson";
 import { buildAddin } from "../helpers/build";
+import { TableColumns, evaluateFormula } from "../helpers/formulaText";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "Beispiel-Tracking.xlsx");
@@ -33,6 +34,18 @@ async function sampleSheets(): Promise<Record<string, unknown[][]>> {
     out[ws.name] = Array.from(rows, (r) => r ?? []);
   });
   return out;
+}
+
+/** The columns of a table written into the in-memory host, by header, from its address (e.g. `A3:H10062`). */
+function tableColumns(values: unknown[][], address: string): TableColumns {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address.replace(/^.*!/, "").replace(/\$/g, ""))!;
+  const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [c1, r1, c2, r2] = [col(m[1]), Number(m[2]) - 1, col(m[3]), Number(m[4]) - 1];
+  const columns = new Map<string, unknown[]>();
+  for (let c = c1; c <= c2; c++) {
+    columns.set(String(values[r1][c]), values.slice(r1 + 1, r2 + 1).map((row) => row[c] ?? ""));
+  }
+  return columns;
 }
 
 function serve(dir: string): Promise<Server> {
@@ -115,6 +128,12 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
     expect(back.sheets["Fälle"].length - 3).toBe(summary.cases.active);
     expect(back.charts).toBe(2);
     expect(JSON.stringify(back.sheets["Jahresrückblick 2019"])).toContain("über 750 Teilnehmende");
+
+    // Every formula text of the review, evaluated over the table as the pane wrote it, gives the figure beside it.
+    const tables = new Map(back.tables.map((t) => [t.name, tableColumns(back.sheets[t.sheet], t.address)]));
+    const formulas = review.filter((r) => typeof r[3] === "string" && r[3].startsWith("=IK."));
+    expect(formulas).toHaveLength(12);
+    for (const r of formulas) expect({ label: r[0], value: evaluateFormula(r[3] as string, tables) }).toEqual({ label: r[0], value: r[1] });
     // For looking at the pane as staff see it: FALLBILANZ_SCREENSHOT=pane.png npx jest tests/e2e
     if (process.env.FALLBILANZ_SCREENSHOT) await page.screenshot({ path: process.env.FALLBILANZ_SCREENSHOT, fullPage: true });
   });

@@ -8,7 +8,13 @@ import { createOfficeApi, createWorkbook, sheetValues } from "./memoryExcel";
 declare global {
   interface Window {
     __WORKBOOK__: Record<string, unknown[][]>;
-    __readBack: () => { names: string[]; sheets: Record<string, unknown[][]>; writes: { sheet: string; op: string }[]; charts: number };
+    __readBack: () => {
+      names: string[];
+      sheets: Record<string, unknown[][]>;
+      writes: { sheet: string; op: string }[];
+      charts: number;
+      tables: { sheet: string; name: string; address: string }[];
+    };
   }
 }
 
@@ -20,4 +26,5 @@ window.__readBack = () => ({
   sheets: Object.fromEntries(wb.sheets.map((s) => [s.name, sheetValues(s)])),
   writes: wb.writes,
   charts: wb.sheets.reduce((n, s) => n + s.charts.length, 0),
+  tables: wb.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, name: t.name, address: t.address }))),
 });

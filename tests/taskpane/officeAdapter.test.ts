@@ -97,6 +97,19 @@ describe("Office.js adapter: writing", () => {
     for (const cells of wb.syncPayloads) expect(cells).toBeLessThanOrEqual(CELLS_PER_SYNC);
   });
 
+  test("a workbook of 150,000 rows: the validated records go in blocks, every sync under the payload budget", async () => {
+    const rows: unknown[][] = [["Datum", "Klient-ID", "Status", "Thema"]];
+    for (let i = 0; i < 150_000; i++) rows.push([serial(2019, 1 + (i % 12), 1 + (i % 28)), `IK-${i}`, "Geduldet", "Arbeit"]);
+    const wb = createWorkbook({ Beratungen: rows });
+    await writeReview(wb);
+    const records = wb.sheets.find((s) => s.name === "Geprüfte Einträge")!;
+    expect(records.tables).toEqual([{ name: "Eintraege", address: "A3:H150003" }]);
+    expect(wb.syncPayloads.length).toBeGreaterThan(4);
+    for (const cells of wb.syncPayloads) expect(cells).toBeLessThanOrEqual(CELLS_PER_SYNC);
+    const links = [...records.cells.values()].filter((c) => c.formula?.startsWith("=HYPERLINK("));
+    expect(links).toHaveLength(150_000);
+  }, 120_000);
+
   test("text that looks like a formula is written as text", async () => {
     const wb = workbook(50);
     await writeReview(wb);

@@ -22,6 +22,9 @@ export function freeName(wanted: string, taken: ReadonlySet<string>): string {
   }
 }
 
+/** A link formula counts as this many cells against the payload budget (about 80 bytes against 24 per cell). */
+const LINK_CELL_WEIGHT = 4;
+
 const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 const formulaText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
@@ -79,7 +82,7 @@ export class OfficeReportWriter {
   }
 
   private async writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutSheet): Promise<void> {
-    const width = Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0));
+    const width = sheet.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 1);
     const rows = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r?.[c] ?? null));
     // Values and number formats travel together: half the cell budget each.
     for (const block of planWrites(rows.length, width, Math.floor(CELLS_PER_SYNC / 2))) {
@@ -89,7 +92,7 @@ export class OfficeReportWriter {
       range.values = part.map((r) => r.map((c) => (c === null || c.value === null ? "" : c.value)));
       await context.sync();
     }
-    this.writeLinks(ws, rows);
+    await this.writeLinks(context, ws, rows);
     this.applyLooks(ws, rows);
     sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = w * 6));
     for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRangeByIndexes(Number(row) - 1, 0, 1, 1).format.rowHeight = height;
@@ -104,21 +107,27 @@ export class OfficeReportWriter {
     await context.sync();
   }
 
-  /** Links to the team's cells, as one block of HYPERLINK formulas per run of link cells in a column. */
-  private writeLinks(ws: Excel.Worksheet, rows: readonly (readonly (OutCell | null)[])[]): void {
+  /**
+   * Links to the team's cells, as HYPERLINK formulas written in blocks of a
+   * run of link cells in a column, each block under the payload budget (a
+   * formula is a few cells' worth of bytes), one sync per block.
+   */
+  private async writeLinks(context: Excel.RequestContext, ws: Excel.Worksheet, rows: readonly (readonly (OutCell | null)[])[]): Promise<void> {
     const width = rows[0]?.length ?? 0;
+    const perBlock = Math.floor(CELLS_PER_SYNC / LINK_CELL_WEIGHT);
     for (let c = 0; c < width; c++) {
       let start = -1;
       for (let r = 0; r <= rows.length; r++) {
         const link = r < rows.length ? rows[r][c]?.link : undefined;
         if (link && start < 0) start = r;
-        if (!link && start >= 0) {
+        if (start >= 0 && (!link || r - start === perBlock)) {
           const formulas = rows.slice(start, r).map((row) => {
             const cell = row[c]!;
             return [`=HYPERLINK(${formulaText(`#${quoteSheet(cell.link!.sheet)}!${cell.link!.cell}`)},${formulaText(String(cell.value))})`];
           });
           ws.getRangeByIndexes(start, c, r - start, 1).formulas = formulas;
-          start = -1;
+          await context.sync();
+          start = link ? r : -1;
         }
       }
     }
