@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { GeneratorOptions, generateTrackingWorkbook, writeTrackingWorkbook } from "../lib/trackingWorkbook";
+import { BENCH_FILE, benchWorkbook } from "./benchWorkbook";
 
 /**
  * `npm run bench`: generates a tracking workbook of about 150,000 rows and
@@ -11,18 +11,8 @@ import { GeneratorOptions, generateTrackingWorkbook, writeTrackingWorkbook } fro
  */
 const ROOT = resolve(__dirname, "..", "..");
 const DATA = join(ROOT, "bench-data");
-const FILE = join(DATA, "tracking-150k.xlsx");
+const FILE = BENCH_FILE;
 const RUNS = 3;
-
-export const BENCH_OPTIONS: GeneratorOptions = {
-  seed: 150_000,
-  years: [2018, 2019],
-  clients: 6000,
-  counselledPerMonth: 2400,
-  referredPerMonth: 2400,
-  eventsPerYear: 400,
-  quirks: true,
-};
 
 interface Sample {
   ms: number;
@@ -49,14 +39,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 async function bench(): Promise<void> {
   execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: ROOT, stdio: "inherit" });
-  mkdirSync(DATA, { recursive: true });
-  if (!existsSync(FILE)) {
-    process.stdout.write("Erzeuge Benchmark-Arbeitsmappe …\n");
-    const generated = generateTrackingWorkbook(BENCH_OPTIONS);
-    const rows = generated.sheets.reduce((n, s) => n + s.rows.length, 0);
-    await writeTrackingWorkbook(FILE, generated);
-    process.stdout.write(`${rows} Zeilen in ${FILE}\n`);
-  }
+  await benchWorkbook();
   const out = join(DATA, "bericht.xlsx");
   const json = join(DATA, "summary.json");
   const plain: Sample[] = [];

@@ -72,8 +72,24 @@ export function parseFormula(formula: string): ParsedFormula {
   return { german, args: splitArguments(m[2]).map(parseArgument) };
 }
 
+/** A column as the range Excel hands over (rows of one cell), made once per column. */
+const RANGES = new WeakMap<readonly unknown[], unknown[][]>();
+function rangeOf(column: readonly unknown[]): unknown[][] {
+  let range = RANGES.get(column);
+  if (!range) {
+    range = column.map((cell) => [cell]);
+    RANGES.set(column, range);
+  }
+  return range;
+}
+
 /** The value of a formula text over the given tables. */
 export function evaluateFormula(formula: string, tables: ReadonlyMap<string, TableColumns>): unknown {
+  return prepareFormula(formula, tables)();
+}
+
+/** The call Excel makes for a formula text, with its arguments built once (for timing the function alone). */
+export function prepareFormula(formula: string, tables: ReadonlyMap<string, TableColumns>): () => unknown {
   const { german, args } = parseFormula(formula);
   const exported = Object.entries(fns).find(([name]) => name.toUpperCase() === german.id)?.[1] as ((...a: unknown[]) => unknown) | undefined;
   if (!exported) throw new Error(`no function for ${german.id}`);
@@ -88,7 +104,7 @@ export function evaluateFormula(formula: string, tables: ReadonlyMap<string, Tab
       case "ref": {
         const column = tables.get(a.table)?.get(a.column);
         if (!column) throw new Error(`no column ${a.table}[${a.column}]`);
-        return column.map((cell) => [cell]);
+        return rangeOf(column);
       }
     }
   };
@@ -99,5 +115,5 @@ export function evaluateFormula(formula: string, tables: ReadonlyMap<string, Tab
   const callArgs: unknown[] = args.slice(0, fixed).map(scalar);
   while (callArgs.length < fixed) callArgs.push(null);
   if (repeating) callArgs.push(args.length > fixed ? args.slice(fixed).map(value) : null);
-  return exported(...callArgs);
+  return () => exported(...callArgs);
 }

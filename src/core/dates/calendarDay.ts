@@ -50,14 +50,13 @@ export function formatDayGerman(day: Day): string {
   return `${String(d).padStart(2, "0")}.${String(month).padStart(2, "0")}.${year}`;
 }
 
+/** Made once: constructing a formatter costs more than a formula's whole loop over a table. */
+let berlinDate: Intl.DateTimeFormat | undefined;
+
 /** Today's calendar day in Germany, whatever the machine's time zone. */
 export function todayInGermany(now: Date = new Date()): Day {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Berlin",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
+  berlinDate ??= new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
+  const parts = berlinDate.formatToParts(now);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return dayFromParts(get("year"), get("month"), get("day"));
 }

@@ -12,6 +12,9 @@ const GROUPS: Readonly<Record<string, { statuses?: readonly ResidenceStatus[]; c
   drittmassnahmen: { categories: REFERRAL_CATEGORIES.filter(isThirdPartyMeasure) },
 };
 
+/** Distinct cells remembered in a short list before the memo: cheaper than a map lookup on every row. */
+const RECENT = 8;
+
 /** What a criterion accepts: normalised texts, canonical statuses and categories. */
 class Wanted {
   readonly texts = new Set<string>();
@@ -34,8 +37,32 @@ class Wanted {
     if (category) this.categories.add(category);
   }
 
+  /** The last few distinct cells and their results: a column of statuses or kinds holds a handful of values. */
+  private readonly recentValues: unknown[] = [];
+  private readonly recentResults: boolean[] = [];
+  /** The previous cell: a table sorted by a column repeats the same value row after row. */
+  private lastValue: unknown = NaN;
+  private lastResult = false;
+
   /** A cell matches when its normalised text is wanted, or it maps to a wanted status or category. */
   matches(value: unknown): boolean {
+    if (value === this.lastValue) return this.lastResult;
+    const recent = this.recentValues;
+    for (let i = 0; i < recent.length; i++) {
+      if (recent[i] === value) {
+        this.lastValue = value;
+        return (this.lastResult = this.recentResults[i]);
+      }
+    }
+    const result = this.decide(value);
+    if (recent.length < RECENT) {
+      recent.push(value);
+      this.recentResults.push(result);
+    }
+    return result;
+  }
+
+  private decide(value: unknown): boolean {
     const known = this.memo.get(value);
     if (known !== undefined) return known;
     const cell = formulaCell(value, false);
@@ -85,7 +112,10 @@ export function parseCriteria(pairs: readonly FormulaRange[] | null | undefined)
 
 /** Whether row `index` meets every criterion. */
 export function meetsAll(criteria: readonly Criterion[], index: number): boolean {
-  for (const c of criteria) if (!c.wanted.matches(c.cells[index][0])) return false;
+  for (let i = 0; i < criteria.length; i++) {
+    const c = criteria[i];
+    if (!c.wanted.matches(c.cells[index][0])) return false;
+  }
   return true;
 }
 

@@ -55,7 +55,8 @@ function tallyMonths(
   const counts = new Array<number>(12).fill(0);
   const tally = idColumn ? new ClientTally(12) : undefined;
   for (let i = 0; i < column.length; i++) {
-    const month = yearDates.monthOf(column[i][0]);
+    const date = column[i][0];
+    const month = typeof date === "number" ? yearDates.monthOfSerial(date) : yearDates.monthOf(date);
     if (month < 0) continue;
     if (filters.length > 0 && !meetsAll(filters, i)) continue;
     if (tally && idColumn) tally.add(idColumn[i][0], month);
@@ -116,7 +117,10 @@ export function countDistinct(
     const id = idCells[i][0];
     // formulaCell(id, true) === null, inline: a call here costs more than the rest of this loop over a million rows.
     if (id === "" || id === 0 || id === null || id === undefined) continue;
-    if (dateCells && (yearDates ? yearDates.monthOf(dateCells[i][0]) < 0 : !isCountedDate(dateCells[i][0], ctx.today))) continue;
+    if (dateCells) {
+      const date = dateCells[i][0];
+      if (yearDates ? (typeof date === "number" ? yearDates.monthOfSerial(date) : yearDates.monthOf(date)) < 0 : !isCountedDate(date, ctx.today)) continue;
+    }
     if (parsed.length > 0 && !meetsAll(parsed, i)) continue;
     tally.add(id, 0);
   }

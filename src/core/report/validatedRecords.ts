@@ -3,7 +3,7 @@ import { dayToExcelSerial } from "../dates/calendarDay";
 import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Analysis } from "../validate/validateWorkbook";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
-import { shownClientIds } from "./shownClientIds";
+import { ID_ORDER, shownClientIds } from "./shownClientIds";
 
 export const RECORDS_SHEET_NAME = "Geprüfte Einträge";
 /** The table's name, as formulas refer to it: `Eintraege[Datum]`. */
@@ -32,7 +32,8 @@ const HEADER_ROW = 3;
  * as the review counts them: the kind, the date as a date, the client ID as
  * in `Fälle` (an ID without a digit as its stand-in), the status as resolved
  * (a blank one from the clients sheet), the canonical category, attendees and
- * topic of events, and a link to the row's cell in the team's workbook.
+ * topic of events, and a link to the row's cell in the team's workbook. Rows go
+ * by kind, then client, then date; events by date.
  * No names, no notes, no free-text counselling topics. The team's formulas
  * recompute every headline figure of the review over this table.
  */
@@ -57,13 +58,19 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
   ];
   const person = (r: CounsellingRecord | ReferralRecord): OutCell[] => [cell(ids.get(r.clientKey) ?? r.clientId, "text"), cell(r.status, "text")];
   const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
-  for (const r of kept(analysis.counselling)) {
+  // Within a kind, rows go by client (natural order of the shown ID), then date: a client's history reads in one
+  // block, and formulas that count persons meet each client in one run of rows.
+  const rank = new Map([...new Set(ids.values())].sort(ID_ORDER.compare).map((id, i) => [id, i]));
+  const rankOf = (r: CounsellingRecord | ReferralRecord): number => rank.get(ids.get(r.clientKey) ?? "") ?? -1;
+  const byClient = <T extends CounsellingRecord | ReferralRecord>(records: T[]): T[] =>
+    records.map((r) => ({ r, k: rankOf(r) })).sort((a, b) => a.k - b.k || a.r.day - b.r.day || a.r.row - b.r.row).map(({ r }) => r);
+  for (const r of byClient(kept(analysis.counselling))) {
     rows.push([cell(RECORD_KINDS.counselling, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), null, null, null, source(r.sheet, r.row)]);
   }
-  for (const r of kept(analysis.referrals)) {
+  for (const r of byClient(kept(analysis.referrals))) {
     rows.push([cell(RECORD_KINDS.referrals, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), cell(r.category, "text"), null, null, source(r.sheet, r.row)]);
   }
-  for (const e of kept<EventRecord>(analysis.events)) {
+  for (const e of kept<EventRecord>(analysis.events).sort((a, b) => a.day - b.day || a.row - b.row)) {
     rows.push([
       cell(RECORD_KINDS.events, "text"), cell(dayToExcelSerial(e.day), "date"), null, null, null,
       cell(e.attendees, "integer"), cell(e.topic, "text"), source(e.sheet, e.row),
