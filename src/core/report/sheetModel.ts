@@ -60,12 +60,26 @@ export interface ChartModel {
 /** A row of cells from column A; `null` for an empty cell, `undefined` for an empty row. */
 export type OutRow = readonly (OutCell | null)[] | undefined;
 
+/**
+ * Rows made when a writer asks for them: a table of 150,000 rows is never
+ * held as cells, each row is built, written and dropped.
+ */
+export interface LazyRows {
+  readonly count: number;
+  /** Row `index` (0-based) of the block; it sits below the sheet's `rows`. */
+  row(index: number): OutRow;
+  /** The widest row of the block. */
+  readonly width: number;
+}
+
 export interface OutSheet {
   readonly name: string;
   /** Column widths in characters, column A first. */
   readonly columnWidths: readonly number[];
   /** Rows from row 1. */
   readonly rows: readonly OutRow[];
+  /** More rows below `rows`, made on demand (the body of a large table). */
+  readonly moreRows?: LazyRows;
   /** Row heights in points, by 1-based row. */
   readonly rowHeights?: Readonly<Record<number, number>>;
   /** Merged blocks within one row: 1-based row, 1-based first and last column. */
@@ -79,3 +93,17 @@ export interface OutSheet {
 
 export const cell = (value: OutValue, style?: CellStyle, link?: SourceCellRef): OutCell =>
   link ? { value, style, link } : style ? { value, style } : { value };
+
+/** Every row of a sheet, `moreRows` included, in order; each lazy row is made as it is reached. */
+export function* allRows(sheet: OutSheet): Generator<OutRow> {
+  yield* sheet.rows;
+  const more = sheet.moreRows;
+  if (more) for (let i = 0; i < more.count; i++) yield more.row(i);
+}
+
+/** The number of rows of a sheet, `moreRows` included. */
+export const rowCount = (sheet: OutSheet): number => sheet.rows.length + (sheet.moreRows?.count ?? 0);
+
+/** The widest row of a sheet, `moreRows` included. */
+export const sheetWidth = (sheet: OutSheet): number =>
+  Math.max(sheet.moreRows?.width ?? 0, sheet.rows.reduce((n, r) => Math.max(n, r?.length ?? 0), 0));

@@ -2,7 +2,7 @@ import { columnLetter } from "../cells";
 import { dayToExcelSerial } from "../dates/calendarDay";
 import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Analysis } from "../validate/validateWorkbook";
-import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
+import { CellStyle, OutCell, OutRow, OutSheet, cell as makeCell } from "./sheetModel";
 import { ID_ORDER, shownClientIds } from "./shownClientIds";
 
 export const RECORDS_SHEET_NAME = "Geprüfte Einträge";
@@ -39,22 +39,35 @@ const HEADER_ROW = 3;
  */
 export function validatedRecordsSheet(analysis: Analysis): OutSheet {
   const ids = shownClientIds(analysis);
+  // Cells repeat (kinds, statuses, categories, a client's ID, a day): one shared cell object per value and style,
+  // so that a table of 150,000 rows costs a row array and its source cell per row, not eight objects.
+  const shared = new Map<CellStyle, Map<string | number | null, OutCell>>();
+  const cell = (value: string | number | null, style: CellStyle): OutCell => {
+    let byValue = shared.get(style);
+    if (!byValue) shared.set(style, (byValue = new Map()));
+    let c = byValue.get(value);
+    if (!c) {
+      c = makeCell(value, style);
+      byValue.set(value, c);
+    }
+    return c;
+  };
   const dateColumn = new Map(analysis.sheets.map((s) => [s.name, columnLetter(s.columns.date ?? 0)]));
   const source = (sheet: string, row: number): OutCell => {
     const address = `${dateColumn.get(sheet) ?? "A"}${row}`;
-    return cell(`${sheet}!${address}`, "text", { sheet, cell: address });
+    return makeCell(`${sheet}!${address}`, "text", { sheet, cell: address });
   };
   const header = Object.values(RECORD_COLUMNS);
   const rows: OutRow[] = [
-    [cell("Geprüfte Einträge: jede gezählte Zeile der Arbeitsmappe (alle Jahre)", "title")],
+    [makeCell("Geprüfte Einträge: jede gezählte Zeile der Arbeitsmappe (alle Jahre)", "title")],
     [
-      cell(
+      makeCell(
         "Ohne Namen, Notizen und Beratungsthemen; ohne abgelehnte und doppelte Zeilen. Status wie im Jahresrückblick ermittelt. " +
           "Die Formeln im Jahresrückblick rechnen jede Kennzahl über diese Tabelle nach.",
         "note",
       ),
     ],
-    header.map((h) => cell(h, "header")),
+    header.map((h) => makeCell(h, "header")),
   ];
   const person = (r: CounsellingRecord | ReferralRecord): OutCell[] => [cell(ids.get(r.clientKey) ?? r.clientId, "text"), cell(r.status, "text")];
   const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
@@ -64,23 +77,31 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
   const rankOf = (r: CounsellingRecord | ReferralRecord): number => rank.get(ids.get(r.clientKey) ?? "") ?? -1;
   const byClient = <T extends CounsellingRecord | ReferralRecord>(records: T[]): T[] =>
     records.map((r) => ({ r, k: rankOf(r) })).sort((a, b) => a.k - b.k || a.r.day - b.r.day || a.r.row - b.r.row).map(({ r }) => r);
-  for (const r of byClient(kept(analysis.counselling))) {
-    rows.push([cell(RECORD_KINDS.counselling, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), null, null, null, source(r.sheet, r.row)]);
-  }
-  for (const r of byClient(kept(analysis.referrals))) {
-    rows.push([cell(RECORD_KINDS.referrals, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), cell(r.category, "text"), null, null, source(r.sheet, r.row)]);
-  }
-  for (const e of kept<EventRecord>(analysis.events).sort((a, b) => a.day - b.day || a.row - b.row)) {
-    rows.push([
+  const counselling = byClient(kept(analysis.counselling));
+  const referrals = byClient(kept(analysis.referrals));
+  const events = kept<EventRecord>(analysis.events).sort((a, b) => a.day - b.day || a.row - b.row);
+  const row = (i: number): OutRow => {
+    if (i < counselling.length) {
+      const r = counselling[i];
+      return [cell(RECORD_KINDS.counselling, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), null, null, null, source(r.sheet, r.row)];
+    }
+    i -= counselling.length;
+    if (i < referrals.length) {
+      const r = referrals[i];
+      return [cell(RECORD_KINDS.referrals, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), cell(r.category, "text"), null, null, source(r.sheet, r.row)];
+    }
+    const e = events[i - referrals.length];
+    return [
       cell(RECORD_KINDS.events, "text"), cell(dayToExcelSerial(e.day), "date"), null, null, null,
       cell(e.attendees, "integer"), cell(e.topic, "text"), source(e.sheet, e.row),
-    ]);
-  }
-  const rowCount = rows.length - HEADER_ROW;
+    ];
+  };
+  const rowCount = counselling.length + referrals.length + events.length;
   return {
     name: RECORDS_SHEET_NAME,
     columnWidths: [14, 12, 16, 18, 18, 13, 30, 24],
     rows,
+    moreRows: { count: rowCount, row, width: header.length },
     table: { name: RECORDS_TABLE_NAME, headerRow: HEADER_ROW, columns: header, rowCount },
     freezeBelowRow: HEADER_ROW + 1,
     landscape: true,

@@ -1,5 +1,5 @@
 import { columnLetter } from "../../core/cells";
-import { ChartModel, OutCell, OutSheet } from "../../core/report/sheetModel";
+import { ChartModel, OutCell, OutSheet, allRows, sheetWidth } from "../../core/report/sheetModel";
 import { CELLS_PER_SYNC, planWrites } from "./chunking";
 import { OFFICE_LOOKS, numberFormatOf } from "./officeStyles";
 import { SettingsStore } from "./settings";
@@ -82,8 +82,8 @@ export class OfficeReportWriter {
   }
 
   private async writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutSheet): Promise<void> {
-    const width = sheet.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 1);
-    const rows = sheet.rows.map((r) => Array.from({ length: width }, (_, c) => r?.[c] ?? null));
+    const width = Math.max(1, sheetWidth(sheet));
+    const rows = Array.from(allRows(sheet), (r) => Array.from({ length: width }, (_, c) => r?.[c] ?? null));
     // Values and number formats travel together: half the cell budget each.
     for (const block of planWrites(rows.length, width, Math.floor(CELLS_PER_SYNC / 2))) {
       const part = rows.slice(block.first, block.first + block.count);

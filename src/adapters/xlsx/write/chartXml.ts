@@ -3,8 +3,11 @@ import { columnLetter } from "../../../core/cells";
 
 /** XML text escaping for element content and attribute values. */
 export function xmlEscape(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
+
+const NEEDS_ESCAPE = /[&<>"]/;
 
 /** `'Jahresrückblick 2019'!$B$21:$B$32`: a sheet-qualified absolute reference. */
 export function sheetRef(sheetName: string, range: ColumnRange): string {

@@ -1,4 +1,5 @@
 import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import yazl from "yazl";
 import { columnLetter } from "../../../core/cells";
@@ -27,6 +28,11 @@ interface Relationship {
   readonly type: string;
   readonly target: string;
   readonly external?: boolean;
+}
+
+/** Strings as UTF-8 buffers, one per piece. */
+function* bytes(pieces: Iterable<string>): Generator<Buffer> {
+  for (const piece of pieces) yield Buffer.from(piece, "utf8");
 }
 
 function relationshipsXml(rels: readonly Relationship[]): string {
@@ -71,6 +77,9 @@ export class XlsxFileSink implements ReportSink {
     const zip = new yazl.ZipFile();
     const output = finished(zip.outputStream.pipe(createWriteStream(this.path)));
     const add = (name: string, xml: string): void => zip.addBuffer(Buffer.from(xml, "utf8"), name, { compressionLevel: 6 });
+    // Parts made when their turn comes: a worksheet streamed piece by piece, and parts that depend on it.
+    const addLater = (name: string, pieces: () => Iterable<string>): void =>
+      zip.addReadStreamLazy(name, { compressionLevel: 1 }, (cb) => cb(null, Readable.from(bytes(pieces()))));
     const overrides: string[] = [];
     const override = (name: string, type: string): void => void overrides.push(`<Override PartName="/${name}" ContentType="${type}"/>`);
     const strings = new SharedStrings();
@@ -116,13 +125,13 @@ export class XlsxFileSink implements ReportSink {
           return id;
         },
       };
-      const xml = worksheetXml(sheet, strings, (cell) => (cell.link ? splitLink(this.link(cell.link)) : undefined), relations);
-      add(`xl/worksheets/sheet${s + 1}.xml`, xml);
+      addLater(`xl/worksheets/sheet${s + 1}.xml`, () => worksheetXml(sheet, strings, (cell) => (cell.link ? splitLink(this.link(cell.link)) : undefined), relations));
       override(`xl/worksheets/sheet${s + 1}.xml`, TYPES.worksheet);
-      if (rels.length > 0) add(`xl/worksheets/_rels/sheet${s + 1}.xml.rels`, relationshipsXml(rels));
+      // The relationships are known once the sheet is written (its links to files): made after it.
+      addLater(`xl/worksheets/_rels/sheet${s + 1}.xml.rels`, () => [relationshipsXml(rels)]);
     });
 
-    add("xl/sharedStrings.xml", strings.xml());
+    addLater("xl/sharedStrings.xml", () => [strings.xml()]);
     add("xl/styles.xml", stylesXml());
     add(
       "xl/workbook.xml",

@@ -33,8 +33,10 @@ export const STYLE_NAMES = Object.keys(LOOKS) as CellStyle[];
 /** The cell format index (`s` attribute) of a style; 0 is the default, links come last. */
 export function styleIndex(style: CellStyle | undefined, link = false): number {
   if (link) return STYLE_NAMES.length + 1;
-  return style === undefined ? 0 : STYLE_NAMES.indexOf(style) + 1;
+  return style === undefined ? 0 : (STYLE_INDEX.get(style) ?? 0);
 }
+
+const STYLE_INDEX = new Map(STYLE_NAMES.map((name, i) => [name, i + 1]));
 
 function fontXml(font: Look["font"] = {}): string {
   return (

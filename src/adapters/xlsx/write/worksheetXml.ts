@@ -1,5 +1,5 @@
 import { EXCEL_MAX_CELL_TEXT, columnLetter } from "../../../core/cells";
-import { OutCell, OutSheet } from "../../../core/report/sheetModel";
+import { OutCell, OutSheet, allRows, sheetWidth } from "../../../core/report/sheetModel";
 import { xmlEscape } from "./chartXml";
 import { styleIndex } from "./stylesXml";
 
@@ -26,8 +26,11 @@ export class SharedStrings {
 
 /** Text for element content: escaped, without the control characters XML cannot hold. */
 export function xmlText(text: string): string {
-  return xmlEscape(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ""));
+  return xmlEscape(NOT_XML.test(text) ? text.replace(NOT_XML_ALL, "") : text);
 }
+
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const NOT_XML_ALL = new RegExp(NOT_XML.source, "g");
 
 /** A cell link: the file part (empty for a place in the same workbook) and the place inside it. */
 export interface CellLink {
@@ -51,60 +54,85 @@ function cellXml(ref: string, cell: OutCell, strings: SharedStrings): string {
   if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style}/>`;
   if (value === null) return `<c r="${ref}"${style}/>`;
   const text = value.length > EXCEL_MAX_CELL_TEXT ? `${value.slice(0, EXCEL_MAX_CELL_TEXT - 1)}…` : value;
+  // A link's text names its own cell: kept inline, so that thousands of them do not fill the shared strings.
+  if (cell.link) return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
   return `<c r="${ref}"${style} t="s"><v>${strings.indexOf(text)}</v></c>`;
 }
 
+/** Rows per piece of XML handed to the zip: the part is streamed, never held whole, and each piece stays small enough (tens of KB) to die young instead of landing in V8's large-object space. */
+const ROWS_PER_PIECE = 100;
+
 /**
- * A worksheet part in the schema's element order: page setup flag, frozen
- * header, column widths, the cells, merged blocks, links, margins and page
- * setup, then the drawing (charts) and the table.
+ * A worksheet part in the schema's element order, as a stream of pieces:
+ * page setup flag, frozen header, column widths, the cells, merged blocks,
+ * links, margins and page setup, then the drawing (charts) and the table.
  */
-export function worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (cell: OutCell) => CellLink | undefined, relations: SheetRelations): string {
-  const parts: string[] = [];
-  const hyperlinks: string[] = [];
-  parts.push(
+export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (cell: OutCell) => CellLink | undefined, relations: SheetRelations): Generator<string> {
+  let head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-      `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
-  );
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
   const frozen = sheet.freezeBelowRow && sheet.freezeBelowRow > 1 ? sheet.freezeBelowRow : undefined;
-  parts.push(
-    frozen
-      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen - 1}" topLeftCell="A${frozen}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen}" sqref="A${frozen}"/></sheetView></sheetViews>`
-      : `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`,
-  );
-  parts.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  head += frozen
+    ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen - 1}" topLeftCell="A${frozen}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen}" sqref="A${frozen}"/></sheetView></sheetViews>`
+    : `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
+  head += `<sheetFormatPr defaultRowHeight="15"/>`;
   if (sheet.columnWidths.length > 0) {
-    parts.push(`<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
+    head += `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
   }
-  parts.push("<sheetData>");
-  sheet.rows.forEach((cells, i) => {
-    const rowNumber = i + 1;
+  yield `${head}<sheetData>`;
+  const letters = Array.from({ length: sheetWidth(sheet) }, (_, i) => columnLetter(i));
+  let piece: string[] = [];
+  let hasLinks = false;
+  let rowNumber = 0;
+  for (const cells of allRows(sheet)) {
+    rowNumber++;
     const height = sheet.rowHeights?.[rowNumber];
-    if (!cells && !height) return;
-    const xml: string[] = [];
-    cells?.forEach((c, col) => {
-      if (!c) return;
-      const ref = `${columnLetter(col)}${rowNumber}`;
-      xml.push(cellXml(ref, c, strings));
-      const link = links(c);
-      if (link) {
-        const target = link.file ? ` r:id="${relations.fileLinkId(link.file)}"` : "";
-        hyperlinks.push(`<hyperlink ref="${ref}"${target} location="${xmlEscape(link.location)}" display="${xmlEscape(String(c.value ?? ""))}"/>`);
+    if (!cells && !height) continue;
+    let xml = `<row r="${rowNumber}"${height ? ` ht="${height}" customHeight="1"` : ""}>`;
+    if (cells) {
+      for (let col = 0; col < cells.length; col++) {
+        const c = cells[col];
+        if (!c) continue;
+        xml += cellXml(`${letters[col]}${rowNumber}`, c, strings);
+        if (c.link) hasLinks = true;
       }
-    });
-    parts.push(`<row r="${rowNumber}"${height ? ` ht="${height}" customHeight="1"` : ""}>${xml.join("")}</row>`);
-  });
-  parts.push("</sheetData>");
+    }
+    piece.push(`${xml}</row>`);
+    if (piece.length === ROWS_PER_PIECE) {
+      yield piece.join("");
+      piece = [];
+    }
+  }
+  yield `${piece.join("")}</sheetData>`;
   const merges = sheet.merges ?? [];
   if (merges.length > 0) {
-    parts.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.fromColumn - 1)}${m.row}:${columnLetter(m.toColumn - 1)}${m.row}"/>`).join("")}</mergeCells>`);
+    yield `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.fromColumn - 1)}${m.row}:${columnLetter(m.toColumn - 1)}${m.row}"/>`).join("")}</mergeCells>`;
   }
-  if (hyperlinks.length > 0) parts.push(`<hyperlinks>${hyperlinks.join("")}</hyperlinks>`);
-  parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
-  parts.push(`<pageSetup paperSize="9" orientation="${sheet.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
-  if (relations.drawingId) parts.push(`<drawing r:id="${relations.drawingId}"/>`);
-  if (relations.tableId) parts.push(`<tableParts count="1"><tablePart r:id="${relations.tableId}"/></tableParts>`);
-  parts.push("</worksheet>");
-  return parts.join("");
+  if (hasLinks) {
+    // A second pass over the rows: the links are written, not held, and follow the cells as the schema orders.
+    piece = ["<hyperlinks>"];
+    let i = -1;
+    for (const cells of allRows(sheet)) {
+      i++;
+      if (!cells) continue;
+      for (let col = 0; col < cells.length; col++) {
+        const c = cells[col];
+        const link = c?.link ? links(c) : undefined;
+        if (!c || !link) continue;
+        const target = link.file ? ` r:id="${relations.fileLinkId(link.file)}"` : "";
+        piece.push(`<hyperlink ref="${letters[col]}${i + 1}"${target} location="${xmlEscape(link.location)}"/>`);
+      }
+      if (piece.length >= ROWS_PER_PIECE) {
+        yield piece.join("");
+        piece = [];
+      }
+    }
+    yield `${piece.join("")}</hyperlinks>`;
+  }
+  let tail = `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+  tail += `<pageSetup paperSize="9" orientation="${sheet.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`;
+  if (relations.drawingId) tail += `<drawing r:id="${relations.drawingId}"/>`;
+  if (relations.tableId) tail += `<tableParts count="1"><tablePart r:id="${relations.tableId}"/></tableParts>`;
+  yield `${tail}</worksheet>`;
 }
