@@ -44,7 +44,7 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
   const shared = new Map<CellStyle, Map<string | number | null, OutCell>>();
   const cell = (value: string | number | null, style: CellStyle): OutCell => {
     let byValue = shared.get(style);
-    if (!byValue) shared.set(style, (byValue = new Map()));
+    if (!byValue) shared.set(style, (byValue = new Map<string | number | null, OutCell>()));
     let c = byValue.get(value);
     if (!c) {
       c = makeCell(value, style);
