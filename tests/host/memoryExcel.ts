@@ -1,24 +1,47 @@
 /**
  * An in-memory Excel host: the part of the Excel JavaScript API the add-in
- * uses, with Excel's rules where they matter to the tests:
- * - a loadable property can be read only after `load` and a `context.sync`;
- * - every sync's payload (cells read or written) is recorded;
- * - a string starting with "=" becomes a formula unless the cell's number
- *   format is text ("@"), as with typed input;
- * - every write is logged with its sheet.
+ * uses, following Excel's documented rules where they matter to the tests.
+ *
+ * Modelled (each with the test that relies on it):
+ * - load before read: a loadable property is readable only after `load` and `context.sync`;
+ * - commands are queued and run at `context.sync()`; an error surfaces there, not at the call;
+ *   a batch is not a transaction: the commands before the failing one stay applied, the rest are dropped;
+ * - table names are unique in the whole workbook (case-insensitive), begin with a letter, `_` or `\`, hold no
+ *   spaces and no characters other than letters, digits, `_`, `.` and `\`, and do not look like a cell
+ *   reference; a clash or a bad name fails at sync with `InvalidArgument`;
+ * - sheet names: at most 31 characters, none of `[]:*?/\`, unique (case-insensitive): `InvalidArgument` /
+ *   `ItemAlreadyExists` at sync;
+ * - error cells: `values` gives the error as text in German Excel's spelling (`#NV`, `#BEZUG!`), `valueTypes`
+ *   says `Error`;
+ * - a string starting with "=" written as a value becomes a formula, unless the cell's number format is text
+ *   ("@"); a formula written into a "@" cell stays text as well;
+ * - data validation: `type` is `None` without a rule, a rule cannot be set over an existing one
+ *   (`InvalidOperation`), `clear()` removes every rule on the range, the team's own included;
+ * - every sync's payload (cells read or written, formats counted per call) is recorded; every write is
+ *   logged with its sheet.
+ *
+ * Not modelled: real payload bytes against the 5 MB limit (cells are counted), recalculation, number
+ * formatting of displayed text, charts beyond their source and position, undo, other users editing.
  * Runs in Node (adapter and component tests) and, bundled, in Chromium.
  */
 export interface MemoryCell {
   value: unknown;
   formula?: string;
   numberFormat?: string;
+  /** The cell holds an error value; `value` is its text in German Excel. */
+  error?: boolean;
+}
+
+export interface MemoryTable {
+  name: string;
+  address: string;
 }
 
 export interface MemorySheet {
   id: string;
   name: string;
   cells: Map<string, MemoryCell>;
-  tables: { name: string; address: string }[];
+  tables: MemoryTable[];
   charts: { title: string; type: string; source: string; xValues: string[]; position: string[] }[];
   validations: { address: string; source: string }[];
   frozenRows: number;
@@ -36,8 +59,13 @@ export interface MemoryWorkbook {
   /** Cells carried by each sync. */
   syncPayloads: number[];
   selected?: { sheet: string; address: string };
-  /** Make the next operation of this name fail (tests of failure handling). */
+  /** Make the next operation of this name fail at sync (tests of failure handling). */
   failOn?: string;
+}
+
+/** An error cell of the initial workbook: `{ error: "#NV" }`. */
+export interface ErrorValue {
+  readonly error: string;
 }
 
 const key = (r: number, c: number): string => `${r},${c}`;
@@ -64,12 +92,28 @@ function parseAddress(address: string): { r: number; c: number; rows: number; co
   return { r: p.r, c: p.c, rows: q.r - p.r + 1, cols: q.c - p.c + 1 };
 }
 
+function overlaps(a: string, b: string): boolean {
+  const x = parseAddress(a);
+  const y = parseAddress(b);
+  return x.r < y.r + y.rows && y.r < x.r + x.rows && x.c < y.c + y.cols && y.c < x.c + x.cols;
+}
+
+function excelError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, debugInfo: { code, message, errorLocation: "memoryExcel" } });
+}
+
 export function createWorkbook(sheets: Record<string, unknown[][]>): MemoryWorkbook {
   const wb: MemoryWorkbook = { sheets: [], settings: {}, writes: [], syncPayloads: [] };
   let n = 0;
   for (const [name, rows] of Object.entries(sheets)) {
     const cells = new Map<string, MemoryCell>();
-    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && v !== "" && cells.set(key(r, c), { value: v })));
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === undefined || v === "") return;
+        if (typeof v === "object" && "error" in v) cells.set(key(r, c), { value: (v as ErrorValue).error, error: true });
+        else cells.set(key(r, c), { value: v });
+      }),
+    );
     wb.sheets.push({ id: `{sheet-${++n}}`, name, cells, tables: [], charts: [], validations: [], frozenRows: 0 });
   }
   return wb;
@@ -87,34 +131,53 @@ export function sheetValues(sheet: MemorySheet): unknown[][] {
   return Array.from({ length: maxR + 1 }, (_, r) => Array.from({ length: maxC + 1 }, (_, c) => sheet.cells.get(key(r, c))?.value ?? ""));
 }
 
+/** Excel's rules for a table name (a name of the workbook). */
+function tableNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > 255) return "length";
+  if (!/^[A-Za-z_\\\u00C0-\uFFFF]/.test(name)) return "first character";
+  if (/[^A-Za-z0-9_.\\\u00C0-\uFFFF]/.test(name)) return "character";
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[RrCc]$/.test(name)) return "looks like a reference";
+  return undefined;
+}
+
 class NotLoaded extends Error {
   code = "PropertyNotLoaded";
 }
 
-/** One Excel.run: objects queue loads; sync makes them readable. */
+/** One Excel.run: commands and loads are queued; sync runs them in order. */
 class Context {
   private pending: (() => void)[] = [];
   payload = 0;
-  readonly workbook: { worksheets: WorksheetCollection };
+  readonly workbook: { worksheets: WorksheetCollection; tables: TableCollection };
   constructor(readonly wb: MemoryWorkbook) {
-    this.workbook = { worksheets: new WorksheetCollection(this) };
+    this.workbook = { worksheets: new WorksheetCollection(this), tables: new TableCollection(this) };
   }
   queue(f: () => void): void {
     this.pending.push(f);
   }
+  /** Runs the queued commands; the first that fails ends the batch (the ones before it stay applied). */
   sync = async (): Promise<void> => {
     const work = this.pending;
     this.pending = [];
-    work.forEach((f) => f());
-    this.wb.syncPayloads.push(this.payload);
-    this.payload = 0;
+    try {
+      for (const f of work) f();
+    } finally {
+      this.wb.syncPayloads.push(this.payload);
+      this.payload = 0;
+    }
     await Promise.resolve();
   };
+  /** Queues a failure for the operation named in `failOn`. */
   fail(op: string): void {
     if (this.wb.failOn === op) {
       this.wb.failOn = undefined;
-      throw Object.assign(new Error(`${op} failed`), { code: "AccessDenied" });
+      this.queue(() => {
+        throw excelError("AccessDenied", `${op} failed`);
+      });
     }
+  }
+  log(sheet: MemorySheet, op: string): void {
+    this.wb.writes.push({ sheet: sheet.name, op });
   }
 }
 
@@ -144,15 +207,35 @@ class WorksheetCollection extends Loadable {
   }
   getItem(name: string): Worksheet {
     const s = this.ctx.wb.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    if (!s) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
+    if (!s) throw excelError("ItemNotFound", `no sheet ${name}`);
     return new Worksheet(this.ctx, s, false);
   }
   add(name: string): Worksheet {
     this.ctx.fail("add");
     const sheet: MemorySheet = { id: `{sheet-${this.ctx.wb.sheets.length + 1}-${Math.random().toString(36).slice(2)}}`, name, cells: new Map(), tables: [], charts: [], validations: [], frozenRows: 0 };
-    this.ctx.wb.sheets.push(sheet);
-    this.ctx.wb.writes.push({ sheet: name, op: "add" });
+    this.ctx.queue(() => {
+      checkSheetName(this.ctx.wb, name, undefined);
+      this.ctx.wb.sheets.push(sheet);
+      this.ctx.log(sheet, "add");
+    });
     return new Worksheet(this.ctx, sheet, false);
+  }
+}
+
+function checkSheetName(wb: MemoryWorkbook, name: string, self: MemorySheet | undefined): void {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name)) throw excelError("InvalidArgument", `bad sheet name ${name}`);
+  if (wb.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) throw excelError("ItemAlreadyExists", `sheet ${name} exists`);
+}
+
+/** The workbook's tables, each with its sheet. */
+class TableCollection extends Loadable {
+  private snapshot: { name: string; worksheet: { name: string } }[] = [];
+  protected onLoad(): void {
+    this.ctx.queue(() => (this.snapshot = this.ctx.wb.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } })))));
+  }
+  get items(): { name: string; worksheet: { name: string } }[] {
+    this.need("name");
+    return this.snapshot;
   }
 }
 
@@ -165,15 +248,16 @@ class Worksheet extends Loadable {
     return this.sheet.name;
   }
   set name(value: string) {
-    this.log("rename");
-    this.sheet.name = value;
+    this.ctx.fail("rename");
+    this.ctx.queue(() => {
+      checkSheetName(this.ctx.wb, value, this.sheet);
+      this.ctx.log(this.sheet, "rename");
+      this.sheet.name = value;
+    });
   }
   get id(): string {
     this.need("id");
     return this.sheet.id;
-  }
-  private log(op: string): void {
-    this.ctx.wb.writes.push({ sheet: this.sheet.name, op });
   }
   getUsedRangeOrNullObject(): Range {
     const values = sheetValues(this.sheet);
@@ -189,20 +273,62 @@ class Worksheet extends Loadable {
   }
   delete(): void {
     this.ctx.fail("delete");
-    this.log("delete");
-    this.ctx.wb.sheets = this.ctx.wb.sheets.filter((s) => s !== this.sheet);
+    this.ctx.queue(() => {
+      this.ctx.log(this.sheet, "delete");
+      this.ctx.wb.sheets = this.ctx.wb.sheets.filter((s) => s !== this.sheet);
+    });
   }
   activate(): void {}
   get freezePanes() {
-    return { freezeRows: (n: number) => ((this.sheet.frozenRows = n), this.log("freeze")) };
+    return { freezeRows: (n: number) => this.ctx.queue(() => ((this.sheet.frozenRows = n), this.ctx.log(this.sheet, "freeze"))) };
   }
   get tables() {
     return {
       add: (address: string) => {
-        this.log("table");
-        const table = { name: "", address };
-        this.sheet.tables.push(table);
-        return table;
+        this.ctx.fail("table");
+        const table: MemoryTable = { name: "", address };
+        this.ctx.queue(() => {
+          this.ctx.log(this.sheet, "table");
+          const taken = new Set(this.ctx.wb.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+          let n = 1;
+          while (taken.has(`tabelle${n}`)) n++;
+          table.name = `Tabelle${n}`;
+          this.sheet.tables.push(table);
+        });
+        const ctx = this.ctx;
+        return {
+          get name(): string {
+            return table.name;
+          },
+          set name(value: string) {
+            ctx.queue(() => {
+              const problem = tableNameProblem(value);
+              if (problem) throw excelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (table name: ${problem})`);
+              const clash = ctx.wb.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toLowerCase() === value.toLowerCase()));
+              if (clash) throw excelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+              table.name = value;
+            });
+          },
+        };
+      },
+      getItem: (name: string) => {
+        const ctx = this.ctx;
+        const find = (): MemoryTable => {
+          const t = this.sheet.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!t) throw excelError("ItemNotFound", `no table ${name}`);
+          return t;
+        };
+        return {
+          set name(value: string) {
+            ctx.queue(() => {
+              const table = find();
+              const problem = tableNameProblem(value);
+              const clash = ctx.wb.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toLowerCase() === value.toLowerCase()));
+              if (problem || clash) throw excelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+              table.name = value;
+            });
+          },
+        };
       },
     };
   }
@@ -210,9 +336,11 @@ class Worksheet extends Loadable {
     return {
       add: (type: string, source: Range) => {
         this.ctx.fail("chart");
-        this.log("chart");
         const chart = { title: "", type, source: source.address, xValues: [] as string[], position: [] as string[] };
-        this.sheet.charts.push(chart);
+        this.ctx.queue(() => {
+          this.ctx.log(this.sheet, "chart");
+          this.sheet.charts.push(chart);
+        });
         return {
           title: {
             set text(t: string) {
@@ -227,6 +355,14 @@ class Worksheet extends Loadable {
   }
 }
 
+const TYPE_OF = (cell: MemoryCell | undefined): string => {
+  if (!cell || cell.value === "" || cell.value === null || cell.value === undefined) return "Empty";
+  if (cell.error) return "Error";
+  if (typeof cell.value === "number") return "Double";
+  if (typeof cell.value === "boolean") return "Boolean";
+  return "String";
+};
+
 class Range extends Loadable {
   constructor(
     ctx: Context,
@@ -240,7 +376,9 @@ class Range extends Loadable {
     super(ctx);
   }
   protected onLoad(names: string[]): void {
-    if (names.includes("values")) this.ctx.payload += this.rows * this.cols;
+    const cells = this.rows * this.cols;
+    if (names.includes("values")) this.ctx.payload += cells;
+    if (names.includes("valueTypes")) this.ctx.payload += cells;
   }
   get address(): string {
     return `'${this.sheet.name}'!${columnName(this.c)}${this.r + 1}:${columnName(this.c + this.cols - 1)}${this.r + this.rows}`;
@@ -261,25 +399,36 @@ class Range extends Loadable {
     this.need("columnCount");
     return this.cols;
   }
+  private matrix<T>(f: (cell: MemoryCell | undefined) => T): T[][] {
+    return Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => f(this.sheet.cells.get(key(this.r + i, this.c + j)))));
+  }
   get values(): unknown[][] {
     this.need("values");
-    return Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => this.sheet.cells.get(key(this.r + i, this.c + j))?.value ?? ""));
+    return this.matrix((cell) => cell?.value ?? "");
+  }
+  get valueTypes(): string[][] {
+    this.need("valueTypes");
+    return this.matrix(TYPE_OF);
   }
   private each(matrix: unknown[][], op: string, apply: (cell: MemoryCell, v: unknown) => void): void {
-    if (matrix.length !== this.rows || matrix.some((row) => row.length !== this.cols)) throw new Error(`${op}: matrix does not fit ${this.address}`);
+    if (matrix.length !== this.rows || matrix.some((row) => row.length !== this.cols)) throw excelError("InvalidArgument", `${op}: matrix does not fit ${this.address}`);
     this.ctx.payload += this.rows * this.cols;
-    this.ctx.wb.writes.push({ sheet: this.sheet.name, op });
-    matrix.forEach((row, i) =>
-      row.forEach((v, j) => {
-        const k = key(this.r + i, this.c + j);
-        const cell = this.sheet.cells.get(k) ?? { value: "" };
-        apply(cell, v);
-        this.sheet.cells.set(k, cell);
-      }),
-    );
+    const copy = matrix.map((row) => [...row]);
+    this.ctx.queue(() => {
+      this.ctx.log(this.sheet, op);
+      copy.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const k = key(this.r + i, this.c + j);
+          const cell = this.sheet.cells.get(k) ?? { value: "" };
+          apply(cell, v);
+          this.sheet.cells.set(k, cell);
+        }),
+      );
+    });
   }
   set values(matrix: unknown[][]) {
     this.each(matrix, "values", (cell, v) => {
+      cell.error = undefined;
       if (typeof v === "string" && v.startsWith("=") && cell.numberFormat !== "@") {
         cell.formula = v;
         cell.value = "";
@@ -291,8 +440,16 @@ class Range extends Loadable {
   }
   set formulas(matrix: unknown[][]) {
     this.each(matrix, "formulas", (cell, v) => {
-      cell.formula = String(v);
-      const link = /^=HYPERLINK\("(.*)","(.*)"\)$/.exec(String(v));
+      cell.error = undefined;
+      const text = String(v);
+      if (cell.numberFormat === "@") {
+        // A text cell keeps what is written into it as text, a formula included.
+        cell.formula = undefined;
+        cell.value = text;
+        return;
+      }
+      cell.formula = text;
+      const link = /^=HYPERLINK\("(.*)","(.*)"\)$/.exec(text);
       cell.value = link ? link[2].replace(/""/g, '"') : "";
     });
   }
@@ -300,7 +457,10 @@ class Range extends Loadable {
     this.each(matrix, "numberFormat", (cell, v) => (cell.numberFormat = String(v)));
   }
   get format() {
-    const log = () => this.ctx.wb.writes.push({ sheet: this.sheet.name, op: "format" });
+    const log = () => {
+      this.ctx.payload += 1;
+      this.ctx.queue(() => this.ctx.log(this.sheet, "format"));
+    };
     const sink: Record<string, unknown> = new Proxy({}, { set: () => (log(), true), get: (_, p) => (p === "font" || p === "fill" ? sink : undefined) });
     return sink as unknown as Excel.RangeFormat;
   }
@@ -308,19 +468,40 @@ class Range extends Loadable {
     return new Range(this.ctx, this.sheet, 0, this.c, 1_048_576, this.cols, false);
   }
   merge(): void {
-    this.ctx.wb.writes.push({ sheet: this.sheet.name, op: "merge" });
+    this.ctx.queue(() => this.ctx.log(this.sheet, "merge"));
   }
   select(): void {
-    this.ctx.wb.selected = { sheet: this.sheet.name, address: `${columnName(this.c)}${this.r + 1}` };
+    this.ctx.queue(() => (this.ctx.wb.selected = { sheet: this.sheet.name, address: `${columnName(this.c)}${this.r + 1}` }));
   }
   get dataValidation() {
-    const log = () => this.ctx.wb.writes.push({ sheet: this.sheet.name, op: "dataValidation" });
-    const addRule = (source: string) => this.sheet.validations.push({ address: this.address, source });
+    const ctx = this.ctx;
+    const sheet = this.sheet;
+    const address = this.address;
+    const state = { type: "None", loaded: false };
     return {
-      clear: log,
+      load(_props?: string) {
+        ctx.queue(() => {
+          const rules = sheet.validations.filter((v) => overlaps(v.address, address));
+          state.type = rules.length === 0 ? "None" : "List";
+          state.loaded = true;
+        });
+        return this;
+      },
+      get type(): string {
+        if (!state.loaded) throw new NotLoaded("type is not loaded");
+        return state.type;
+      },
+      clear: () =>
+        ctx.queue(() => {
+          ctx.log(sheet, "dataValidation");
+          sheet.validations = sheet.validations.filter((v) => !overlaps(v.address, address));
+        }),
       set rule(rule: { list: { source: string } }) {
-        log();
-        addRule(rule.list.source);
+        ctx.queue(() => {
+          if (sheet.validations.some((v) => overlaps(v.address, address))) throw excelError("InvalidOperation", "The range already has data validation.");
+          ctx.log(sheet, "dataValidation");
+          sheet.validations.push({ address, source: rule.list.source });
+        });
       },
       set ignoreBlanks(_: boolean) {},
       set errorAlert(_: unknown) {},
@@ -335,6 +516,7 @@ export function createOfficeApi(wb: MemoryWorkbook) {
     ChartType: { columnClustered: "ColumnClustered" },
     ChartSeriesBy: { columns: "Columns" },
     DataValidationAlertStyle: { warning: "Warning" },
+    DataValidationType: { none: "None" },
   };
   const Office = {
     onReady: (callback?: () => void) => {

@@ -145,6 +145,44 @@ describe("Office.js adapter: writing", () => {
     await expect(writeReview(wb)).rejects.toThrow();
     expect(wb.sheets.map((s) => s.name)).toEqual(names);
   });
+
+  const snapshot = (wb: MemoryWorkbook) =>
+    JSON.stringify(wb.sheets.map((s) => ({ name: s.name, values: sheetValues(s), tables: s.tables.map((t) => t.name), charts: s.charts.length })));
+
+  test("the review made twice, and a third time after the team edits a row: one set of own sheets, tables under their names", async () => {
+    const wb = workbook(50);
+    await writeReview(wb);
+    await writeReview(wb);
+    const beratungen = wb.sheets.find((s) => s.name === "Beratungen")!;
+    beratungen.cells.set("3,1", { value: "IK-999" });
+    const { report } = await writeReview(wb);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["Faelle_2019", "Eintraege"]);
+    expect(wb.sheets.some((s) => s.name.startsWith("~"))).toBe(false);
+    expect(JSON.stringify(sheetValues(wb.sheets.find((s) => s.name === "Geprüfte Einträge")!))).toContain("IK-999");
+    expect(report.summary.counseling.persons).toBeGreaterThan(0);
+  });
+
+  test.each(["add", "table", "chart", "rename", "delete"])("a run failing at %s leaves the previous review in place and no temporary sheet", async (op) => {
+    const wb = workbook(50);
+    await writeReview(wb);
+    const before = snapshot(wb);
+    wb.failOn = op;
+    // A failure while deleting the previous review is retried once; every other failure is passed on.
+    if (op === "delete") await writeReview(wb);
+    else await expect(writeReview(wb)).rejects.toThrow();
+    if (op !== "delete") expect(snapshot(wb)).toBe(before);
+    expect(wb.sheets.some((s) => s.name.startsWith("~"))).toBe(false);
+    expect(wb.sheets.flatMap((s) => s.tables.map((t) => t.name)).sort()).toEqual(["Eintraege", "Faelle_2019"]);
+  });
+
+  test("a table of the team's that holds a name the review needs: refused in German before anything is written", async () => {
+    const wb = workbook(50);
+    wb.sheets[0].tables.push({ name: "EINTRAEGE", address: "A3:E53" });
+    const before = snapshot(wb);
+    await expect(writeReview(wb)).rejects.toThrow(/Tabelle „Eintraege“ \(Blatt „Beratungen“\).*umbenennen/);
+    expect(snapshot(wb)).toBe(before);
+  });
 });
 
 describe("input help", () => {

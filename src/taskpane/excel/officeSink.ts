@@ -3,6 +3,7 @@ import { ChartModel, OutCell, OutSheet, allRows, sheetWidth } from "../../core/r
 import { CELLS_PER_SYNC, planWrites } from "./chunking";
 import { OFFICE_LOOKS, numberFormatOf } from "./officeStyles";
 import { SettingsStore } from "./settings";
+import { FallbilanzError } from "../../core/errors";
 
 export interface WrittenSheet {
   readonly wanted: string;
@@ -28,14 +29,28 @@ const LINK_CELL_WEIGHT = 4;
 const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 const formulaText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
+/** A table this run adds, under a temporary name until the swap. */
+interface NewTable {
+  readonly table: { name: string };
+  readonly final: string;
+}
+
 /**
- * Writes the report's sheets into the open workbook: new sheets under
- * temporary names first, in blocks under the payload budget (values and
- * number formats together), then the sheets the add-in wrote before are
- * removed and the new ones take their names. If anything fails, the new
- * sheets are removed again: the workbook is left as it was. A sheet of the
- * same name that the add-in did not write is never touched: the new one gets
- * another name.
+ * Writes the report's sheets into the open workbook, so that a failure at any
+ * point leaves the workbook as it was: the previous review in place, no
+ * temporary sheet. Office.js batches are not transactions (the commands before
+ * a failing one stay applied), so every step is one that can be undone:
+ * 1. the new sheets are written under temporary names, their tables under
+ *    temporary names (table names are unique in the whole workbook, and the
+ *    previous review's tables still hold the final ones); on failure they are
+ *    deleted;
+ * 2. the previous review's sheets and tables are renamed out of the way, not
+ *    deleted; the new ones take the final names; on failure the new sheets are
+ *    deleted and the previous ones get their names back;
+ * 3. only then is the previous review deleted.
+ * A table name held by a table the add-in did not write is refused before
+ * anything is written. A sheet of the same name that the add-in did not write
+ * is never touched: the new one gets another name.
  */
 export class OfficeReportWriter {
   constructor(
@@ -48,40 +63,92 @@ export class OfficeReportWriter {
     const written = await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/id");
+      const tables = context.workbook.tables;
+      tables.load("items/name,items/worksheet/name");
       await context.sync();
       // Only the add-in's own sheets of the same (wanted) names are replaced.
       const wanted = new Set(sheets.map((s) => s.name));
       const ours = new Set(stored.writtenSheets.filter((w) => wanted.has(w.wanted)).map((w) => w.id));
       const replaced = worksheets.items.filter((ws) => ours.has(ws.id));
+      const replacedNames = replaced.map((ws) => ws.name);
+      const onReplaced = (sheet: string): boolean => replacedNames.some((n) => n.toLowerCase() === sheet.toLowerCase());
+      for (const sheet of sheets) {
+        const name = sheet.table?.name;
+        const holder = name ? tables.items.find((t) => t.name.toLowerCase() === name.toLowerCase() && !onReplaced(t.worksheet.name)) : undefined;
+        if (name && holder) {
+          throw new FallbilanzError(
+            "cannotWrite",
+            `In dieser Arbeitsmappe gibt es schon eine Tabelle „${name}“ (Blatt „${holder.worksheet.name}“). Excel erlaubt jeden Tabellennamen nur einmal: ` +
+              "bitte jene Tabelle umbenennen (Tabellenentwurf → Tabellenname) und den Jahresrückblick erneut erstellen.",
+          );
+        }
+      }
+      const oldTables = replaced.map((ws) => tables.items.filter((t) => t.worksheet.name.toLowerCase() === ws.name.toLowerCase()).map((t) => t.name));
       const taken = new Set(worksheets.items.filter((ws) => !ours.has(ws.id)).map((ws) => ws.name.toLowerCase()));
+      const stamp = Date.now().toString(36);
       const added: Excel.Worksheet[] = [];
+      const newTables: NewTable[] = [];
+      const removeAdded = async (): Promise<void> => {
+        added.forEach((ws) => ws.delete());
+        await context.sync().catch(() => undefined);
+      };
+
+      // 1. The new sheets, under temporary names.
       try {
-        const stamp = Date.now().toString(36);
         for (const [i, sheet] of sheets.entries()) {
           progress?.(`Schreibe „${sheet.name}“ …`);
           const ws = worksheets.add(`~fallbilanz-${stamp}-${i}`);
           added.push(ws);
-          await this.writeSheet(context, ws, sheet);
+          const table = await this.writeSheet(context, ws, sheet, `Fallbilanz_neu_${stamp}_${i}`);
+          if (table && sheet.table) newTables.push({ table, final: sheet.table.name });
         }
-        const names = sheets.map((s) => freeName(s.name, taken));
-        replaced.forEach((ws) => ws.delete());
+      } catch (error) {
+        await removeAdded();
+        throw error;
+      }
+
+      // 2. The swap: the previous review steps aside (renamed, still whole), the new one takes the names.
+      const names = sheets.map((s) => freeName(s.name, taken));
+      try {
+        replaced.forEach((ws, i) => {
+          oldTables[i].forEach((t, j) => (ws.tables.getItem(t).name = `Fallbilanz_alt_${stamp}_${i}_${j}`));
+          ws.name = `~fallbilanz-alt-${stamp}-${i}`;
+        });
+        await context.sync();
         added.forEach((ws, i) => (ws.name = names[i]));
+        newTables.forEach((t) => (t.table.name = t.final));
         added.forEach((ws) => ws.load("id"));
         added[added.length - 1]?.activate();
         await context.sync();
-        return { ids: added.map((ws) => ws.id), names };
       } catch (error) {
         added.forEach((ws) => ws.delete());
+        replaced.forEach((ws, i) => {
+          ws.name = replacedNames[i];
+          oldTables[i].forEach((t, j) => (ws.tables.getItem(`Fallbilanz_alt_${stamp}_${i}_${j}`).name = t));
+        });
         await context.sync().catch(() => undefined);
         throw error;
       }
+
+      // 3. The previous review goes (tried twice: a sheet left behind would be a temporary sheet).
+      for (let attempt = 0; attempt < 2 && replaced.length > 0; attempt++) {
+        try {
+          replaced.forEach((ws) => ws.delete());
+          await context.sync();
+          break;
+        } catch (error) {
+          if (attempt === 1) throw error;
+        }
+      }
+      return { ids: added.map((ws) => ws.id), names };
     });
     const kept = stored.writtenSheets.filter((w) => !sheets.some((s) => s.name === w.wanted));
     await this.settings.save({ ...stored, writtenSheets: [...kept, ...written.ids.map((id, i) => ({ id, wanted: sheets[i].name }))] });
     return sheets.map((s, i) => ({ wanted: s.name, actual: written.names[i] }));
   }
 
-  private async writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutSheet): Promise<void> {
+  /** Writes one sheet; returns its table (named `tableName` for now), if it has one. */
+  private async writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutSheet, tableName: string): Promise<{ name: string } | undefined> {
     const width = Math.max(1, sheetWidth(sheet));
     const rows = Array.from(allRows(sheet), (r) => Array.from({ length: width }, (_, c) => r?.[c] ?? null));
     // Values and number formats travel together: half the cell budget each.
@@ -98,13 +165,15 @@ export class OfficeReportWriter {
     for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRangeByIndexes(Number(row) - 1, 0, 1, 1).format.rowHeight = height;
     for (const m of sheet.merges ?? []) ws.getRangeByIndexes(m.row - 1, m.fromColumn - 1, 1, m.toColumn - m.fromColumn + 1).merge(false);
     if (sheet.freezeBelowRow && sheet.freezeBelowRow > 1) ws.freezePanes.freezeRows(sheet.freezeBelowRow - 1);
+    let table: Excel.Table | undefined;
     if (sheet.table) {
       const t = sheet.table;
-      const table = ws.tables.add(`A${t.headerRow}:${columnLetter(t.columns.length - 1)}${t.headerRow + Math.max(1, t.rowCount)}`, true);
-      table.name = t.name;
+      table = ws.tables.add(`A${t.headerRow}:${columnLetter(t.columns.length - 1)}${t.headerRow + Math.max(1, t.rowCount)}`, true);
+      table.name = tableName;
     }
     for (const chart of sheet.charts ?? []) this.addChart(ws, chart);
     await context.sync();
+    return table;
   }
 
   /**

@@ -1,8 +1,12 @@
 import { CellStyle, OutCell } from "../../core/report/sheetModel";
 
-/** Number formats per style; text is "@" so that text that looks like a formula stays text. */
+/**
+ * Number formats per style; text is "@" so that text that looks like a formula
+ * stays text. A link cell is not text: it gets the add-in's own HYPERLINK
+ * formula, which Excel would keep as text in a "@" cell.
+ */
 export function numberFormatOf(c: OutCell | null | undefined): string {
-  if (!c || c.value === null) return "General";
+  if (!c || c.value === null || c.link) return "General";
   if (typeof c.value === "string") return "@";
   switch (c.style) {
     case "integer":
