@@ -1,7 +1,7 @@
 import { Day, todayInGermany } from "../core/dates/calendarDay";
 import { OutSheet } from "../core/report/sheetModel";
 import { WorkbookSource } from "../port/workbookPort";
-import { DropdownTarget, addDropdowns, selectCell } from "./excel/inputHelp";
+import { DropdownResult, DropdownTarget, addDropdowns, selectCell } from "./excel/inputHelp";
 import { OfficeWorkbookSource } from "./excel/officeSource";
 import { OfficeReportWriter, WrittenSheet } from "./excel/officeSink";
 import { SettingsStore, documentSettings } from "./excel/settings";
@@ -11,7 +11,7 @@ export interface Services {
   readonly source: WorkbookSource;
   readonly settings: SettingsStore;
   write(sheets: readonly OutSheet[], progress?: (text: string) => void): Promise<WrittenSheet[]>;
-  addDropdowns(targets: readonly DropdownTarget[]): Promise<void>;
+  addDropdowns(targets: readonly DropdownTarget[]): Promise<DropdownResult>;
   selectCell(sheet: string, address: string): Promise<void>;
   today(): Day;
 }

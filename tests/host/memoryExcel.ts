@@ -473,7 +473,13 @@ class Range extends Loadable {
   select(): void {
     this.ctx.queue(() => (this.ctx.wb.selected = { sheet: this.sheet.name, address: `${columnName(this.c)}${this.r + 1}` }));
   }
+  private validation: ReturnType<Range["makeDataValidation"]> | undefined;
+  /** The same object on every access, as Office.js's navigation properties are. */
   get dataValidation() {
+    this.validation ??= this.makeDataValidation();
+    return this.validation;
+  }
+  private makeDataValidation() {
     const ctx = this.ctx;
     const sheet = this.sheet;
     const address = this.address;

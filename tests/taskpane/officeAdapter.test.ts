@@ -186,6 +186,17 @@ describe("Office.js adapter: writing", () => {
 });
 
 describe("input help", () => {
+  test("the team's own rules survive: a column with data validation is left alone, nothing is cleared", async () => {
+    const wb = workbook(20);
+    const vermittlungen = wb.sheets.find((s) => s.name === "Vermittlungen")!;
+    vermittlungen.validations.push({ address: "'Vermittlungen'!C2:C500", source: "eigene Liste" });
+    const sheets = await readAll(wb);
+    const result = await addDropdowns(dropdownTargets(sheets));
+    expect(result.kept.map((t) => [t.sheet, t.label])).toEqual([["Vermittlungen", "Aufenthaltsstatus"]]);
+    expect(vermittlungen.validations).toContainEqual({ address: "'Vermittlungen'!C2:C500", source: "eigene Liste" });
+    expect(vermittlungen.validations.filter((v) => v.address.includes("!C"))).toHaveLength(1);
+  });
+
   test("dropdowns on the status and category columns only; nothing else in the team's sheets changes", async () => {
     const wb = workbook(20);
     const sheets = await readAll(wb);

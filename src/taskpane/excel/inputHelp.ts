@@ -29,16 +29,35 @@ export function dropdownTargets(sheets: readonly IngestedSheet[]): DropdownTarge
   return targets;
 }
 
+/** What the dropdown step did: the columns that got dropdowns, and those left alone because the team has rules there. */
+export interface DropdownResult {
+  readonly added: readonly DropdownTarget[];
+  readonly kept: readonly DropdownTarget[];
+}
+
 /**
  * Adds Excel data-validation dropdowns below the header of each target
  * column. Existing entries stay as they are (a warning, not a stop, for other
- * text); nothing else in the team's sheets is changed. One sync.
+ * text); nothing else in the team's sheets is changed. A column that already
+ * has data validation (a rule the team made) is left exactly as it is:
+ * nothing is cleared. Two syncs.
  */
-export async function addDropdowns(targets: readonly DropdownTarget[], run: typeof Excel.run = Excel.run.bind(Excel)): Promise<void> {
-  await run(async (context) => {
-    for (const t of targets) {
+export async function addDropdowns(targets: readonly DropdownTarget[], run: typeof Excel.run = Excel.run.bind(Excel)): Promise<DropdownResult> {
+  return run(async (context) => {
+    const ranges = targets.map((t) => {
       const range = context.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.headerRow, t.column, SHEET_ROWS - t.headerRow, 1);
-      range.dataValidation.clear();
+      range.dataValidation.load("type");
+      return { t, range };
+    });
+    await context.sync();
+    const added: DropdownTarget[] = [];
+    const kept: DropdownTarget[] = [];
+    for (const { t, range } of ranges) {
+      if (range.dataValidation.type !== "None") {
+        kept.push(t);
+        continue;
+      }
+      added.push(t);
       range.dataValidation.rule = { list: { inCellDropDown: true, source: t.values.join(",") } };
       range.dataValidation.ignoreBlanks = true;
       range.dataValidation.errorAlert = {
@@ -49,6 +68,7 @@ export async function addDropdowns(targets: readonly DropdownTarget[], run: type
       };
     }
     await context.sync();
+    return { added, kept };
   });
 }
 

@@ -78,8 +78,9 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     addInputHelp: () =>
       step("Auswahllisten werden eingerichtet …", async () => {
         const targets = dropdownTargets(state.sheets);
-        await services.addDropdowns(targets);
-        return { notice: `Auswahllisten eingerichtet: ${targets.map((t) => `${t.label} in „${t.sheet}“`).join(", ") || "keine passende Spalte gefunden"}.` };
+        const { added, kept } = await services.addDropdowns(targets);
+        const keptNote = kept.length === 0 ? "" : ` Unverändert gelassen, weil dort schon eigene Regeln gelten: ${kept.map((t) => `${t.label} in „${t.sheet}“`).join(", ")}.`;
+        return { notice: `Auswahllisten eingerichtet: ${added.map((t) => `${t.label} in „${t.sheet}“`).join(", ") || "keine"}.${keptNote}` };
       }),
     writeReview: (year, suppressionThreshold) =>
       step("Jahresrückblick wird erstellt …", async () => {
