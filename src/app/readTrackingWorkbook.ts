@@ -1,3 +1,4 @@
+import { Cell } from "../core/cells";
 import { datesFrom1904System } from "../core/dates/dateSystem";
 import { IngestOptions, IngestedSheet, SheetIngest } from "../core/recognize/sheetIngest";
 import { ReadProgress, WorkbookSource } from "../port/workbookPort";
@@ -11,7 +12,8 @@ export async function readTrackingWorkbook(
   await source.forEachSheet((name, position) => {
     const ingest = new SheetIngest(name, options.ingest?.(name));
     ingests.push({ ingest, position });
-    return ingest.wantsRows ? (row, cells) => ingest.push(row, cells) : undefined;
+    if (!ingest.wantsRows) return undefined;
+    return Object.assign((row: number, cells: readonly Cell[]) => ingest.push(row, cells), { needs: () => ingest.needs() });
   }, options.progress);
   const sheets = ingests.sort((a, b) => a.position - b.position).map(({ ingest }) => ingest.finish());
   return source.uses1904DateSystem?.() ? datesFrom1904System(sheets) : sheets;

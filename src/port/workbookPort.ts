@@ -1,8 +1,25 @@
 import type { Cell } from "../core/cells";
 import type { OutSheet, SourceCellRef } from "../core/report/sheetModel";
 
+/**
+ * What a sink still needs of a sheet once it has seen its first rows: the
+ * values of some columns (0-based), and of others only whether a cell is
+ * blank (names and notes: read to know a row is not empty, never their text);
+ * `"all"` when every column's blankness matters (a sheet without header).
+ */
+export interface ColumnNeeds {
+  readonly values: readonly number[];
+  readonly presence: readonly number[] | "all";
+}
+
 /** Receives a sheet's rows in order: 1-based row number, cells from column A (0-based). */
-export type RowSink = (row: number, cells: readonly Cell[]) => void;
+export type RowSink = ((row: number, cells: readonly Cell[]) => void) & {
+  /** Undefined while the sink still needs whole rows (its header not yet found). */
+  readonly needs?: () => ColumnNeeds | undefined;
+};
+
+/** A cell of a column read only for its blankness: not blank, no text. */
+export const PRESENT = "\u2022";
 
 /** Progress while reading: rows read so far in the named sheet. */
 export type ReadProgress = (sheetName: string, rowsRead: number) => void;

@@ -17,10 +17,11 @@
  *   ("@"); a formula written into a "@" cell stays text as well;
  * - data validation: `type` is `None` without a rule, a rule cannot be set over an existing one
  *   (`InvalidOperation`), `clear()` removes every rule on the range, the team's own included;
- * - every sync's payload (cells read or written, formats counted per call) is recorded; every write is
- *   logged with its sheet.
+ * - every sync's payload in bytes (values and value types as JSON, written matrices as JSON, format calls at a
+ *   fixed weight) is recorded, to compare with the 5 MB limit of Excel on the web; every write is logged with
+ *   its sheet, and every read of values with its address (so a test sees which columns were read).
  *
- * Not modelled: real payload bytes against the 5 MB limit (cells are counted), recalculation, number
+ * Not modelled: the exact bytes of Excel's protocol (JSON is the estimate), recalculation, number
  * formatting of displayed text, charts beyond their source and position, undo, other users editing.
  * Runs in Node (adapter and component tests) and, bundled, in Chromium.
  */
@@ -56,8 +57,10 @@ export interface MemoryWorkbook {
   sheets: MemorySheet[];
   settings: Record<string, unknown>;
   writes: WriteLog[];
-  /** Cells carried by each sync. */
+  /** Bytes carried by each sync. */
   syncPayloads: number[];
+  /** Every range whose values were read: sheet and A1 address. */
+  reads: { sheet: string; address: string }[];
   selected?: { sheet: string; address: string };
   /** Make the next operation of this name fail at sync (tests of failure handling). */
   failOn?: string;
@@ -103,7 +106,7 @@ function excelError(code: string, message: string): Error {
 }
 
 export function createWorkbook(sheets: Record<string, unknown[][]>): MemoryWorkbook {
-  const wb: MemoryWorkbook = { sheets: [], settings: {}, writes: [], syncPayloads: [] };
+  const wb: MemoryWorkbook = { sheets: [], settings: {}, writes: [], syncPayloads: [], reads: [] };
   let n = 0;
   for (const [name, rows] of Object.entries(sheets)) {
     const cells = new Map<string, MemoryCell>();
@@ -355,6 +358,9 @@ class Worksheet extends Loadable {
   }
 }
 
+/** What one format call weighs in a request (its path and value as JSON), roughly. */
+const FORMAT_CALL_BYTES = 150;
+
 const TYPE_OF = (cell: MemoryCell | undefined): string => {
   if (!cell || cell.value === "" || cell.value === null || cell.value === undefined) return "Empty";
   if (cell.error) return "Error";
@@ -375,10 +381,13 @@ class Range extends Loadable {
   ) {
     super(ctx);
   }
+  /** The response's bytes, as JSON: what counts against Excel on the web's 5 MB limit. */
   protected onLoad(names: string[]): void {
-    const cells = this.rows * this.cols;
-    if (names.includes("values")) this.ctx.payload += cells;
-    if (names.includes("valueTypes")) this.ctx.payload += cells;
+    if (names.includes("values")) {
+      this.ctx.payload += JSON.stringify(this.matrix((cell) => cell?.value ?? "")).length;
+      this.ctx.wb.reads.push({ sheet: this.sheet.name, address: this.address.replace(/^.*!/, "") });
+    }
+    if (names.includes("valueTypes")) this.ctx.payload += JSON.stringify(this.matrix(TYPE_OF)).length;
   }
   get address(): string {
     return `'${this.sheet.name}'!${columnName(this.c)}${this.r + 1}:${columnName(this.c + this.cols - 1)}${this.r + this.rows}`;
@@ -412,7 +421,7 @@ class Range extends Loadable {
   }
   private each(matrix: unknown[][], op: string, apply: (cell: MemoryCell, v: unknown) => void): void {
     if (matrix.length !== this.rows || matrix.some((row) => row.length !== this.cols)) throw excelError("InvalidArgument", `${op}: matrix does not fit ${this.address}`);
-    this.ctx.payload += this.rows * this.cols;
+    this.ctx.payload += JSON.stringify(matrix).length;
     const copy = matrix.map((row) => [...row]);
     this.ctx.queue(() => {
       this.ctx.log(this.sheet, op);
@@ -458,7 +467,7 @@ class Range extends Loadable {
   }
   get format() {
     const log = () => {
-      this.ctx.payload += 1;
+      this.ctx.payload += FORMAT_CALL_BYTES;
       this.ctx.queue(() => this.ctx.log(this.sheet, "format"));
     };
     const sink: Record<string, unknown> = new Proxy({}, { set: () => (log(), true), get: (_, p) => (p === "font" || p === "fill" ? sink : undefined) });

@@ -2,7 +2,7 @@ import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/analyse";
 import { dayFromParts } from "../../src/core/dates/calendarDay";
 import { buildReport } from "../../src/core/report/buildReport";
-import { CELLS_PER_SYNC, planReads } from "../../src/taskpane/excel/chunking";
+import { PAYLOAD_BUDGET, columnRuns, planReads } from "../../src/taskpane/excel/chunking";
 import { addDropdowns, dropdownTargets } from "../../src/taskpane/excel/inputHelp";
 import { OfficeReportWriter } from "../../src/taskpane/excel/officeSink";
 import { OfficeWorkbookSource } from "../../src/taskpane/excel/officeSource";
@@ -34,7 +34,7 @@ async function readAll(wb: MemoryWorkbook) {
 }
 
 describe("Office.js adapter: reading", () => {
-  test("the number of context.sync calls is the same for 100 and for 20,000 rows", async () => {
+  test("few context.sync calls: names, used ranges, the first rows, then a block per 10,000 rows", async () => {
     const counts: number[] = [];
     for (const n of [100, 20_000]) {
       const wb = workbook(n);
@@ -42,25 +42,50 @@ describe("Office.js adapter: reading", () => {
       expect(sheets[0].rows).toHaveLength(n);
       counts.push(wb.syncPayloads.length);
     }
-    expect(counts[0]).toBe(3);
-    expect(counts[1]).toBe(counts[0]);
+    expect(counts).toEqual([4, 5]);
   });
 
-  test("large sheets are read in requests that each stay under the payload budget", async () => {
+  test("large sheets are read in requests that each stay under the payload budget in bytes; names are never read", async () => {
     const wb = workbook(200_000);
     const sheets = await readAll(wb);
     expect(sheets[0].rows).toHaveLength(200_000);
-    expect(wb.syncPayloads.length).toBeGreaterThan(3);
-    for (const cells of wb.syncPayloads) expect(cells).toBeLessThanOrEqual(CELLS_PER_SYNC);
-    expect(wb.syncPayloads.reduce((a, b) => a + b, 0)).toBe(200_003 * 5 + 2 * 4 + 2 * 3);
+    expect(wb.syncPayloads.length).toBeGreaterThan(4);
+    for (const bytes of wb.syncPayloads) expect(bytes).toBeLessThanOrEqual(PAYLOAD_BUDGET);
+    // Column E holds names: its values are read only in the first rows (to find the header), never below.
+    const nameReads = wb.reads.filter((r) => r.sheet === "Beratungen" && /^[A-E]\d+:E(\d+)$/.test(r.address) && Number(/:E(\d+)$/.exec(r.address)![1]) > 10);
+    expect(nameReads).toEqual([]);
   });
 
-  test("the read plan covers every row once, blocks never cross sheets", () => {
-    const plan = planReads([{ sheet: "A", rowIndex: 2, columnIndex: 1, rowCount: 1000, columnCount: 7 }, { sheet: "B", rowIndex: 0, columnIndex: 0, rowCount: 10, columnCount: 3 }], 1000);
+  test("a column of long texts further down shrinks the blocks instead of overrunning the limit", async () => {
+    const rows = trackingRows(60_000);
+    for (let i = 30_000; i < 60_000; i++) rows[i + 3][3] = `Thema ${"x".repeat(200)} ${i}`;
+    const wb = createWorkbook({ Beratungen: rows });
+    await readAll(wb);
+    for (const bytes of wb.syncPayloads) expect(bytes).toBeLessThanOrEqual(PAYLOAD_BUDGET * 1.25);
+  });
+
+  test("error cells read as errors, as from a file: #NV is no client ID, an error is no attendee count", async () => {
+    const wb = createWorkbook({
+      Beratungen: [["Datum", "Klient-ID", "Status"], [serial(2019, 3, 1), { error: "#NV" }, "Geduldet"], [serial(2019, 3, 2), "IK-1", "Geduldet"]],
+      Veranstaltungen: [["Datum", "Thema", "TN"], [serial(2019, 3, 1), "Recht", { error: "#BEZUG!" }], [serial(2019, 3, 1), { error: "#DIV/0!" }, 12]],
+    });
+    const analysis = analyse(await readAll(wb), TODAY);
+    expect(analysis.findings.map((f) => [f.sheet, f.row, f.code])).toEqual([
+      ["Beratungen", 2, "E_ID_MISSING"],
+      ["Veranstaltungen", 2, "E_ATTENDEES_INVALID"],
+      ["Veranstaltungen", 3, "E_TOPIC_MISSING"],
+    ]);
+    expect(analysis.findings[0].message).toContain("#NV");
+    expect(analysis.counselling.map((r) => r.clientId)).toEqual(["IK-1"]);
+  });
+
+  test("the read plan covers every row once and keeps each sync under the budget", () => {
+    const plan = planReads([{ sheet: "A", firstRow: 2, rowCount: 1000, bytesPerRow: 70 }, { sheet: "B", firstRow: 0, rowCount: 10, bytesPerRow: 30 }], 1000);
     const rowsOf = (s: string) => plan.flat().filter((b) => b.sheet === s).reduce((a, b) => a + b.rowCount, 0);
     expect(rowsOf("A")).toBe(1000);
     expect(rowsOf("B")).toBe(10);
-    for (const sync of plan) expect(sync.reduce((a, b) => a + b.rowCount * b.columnCount, 0)).toBeLessThanOrEqual(1000);
+    for (const sync of plan) expect(sync.reduce((a, b) => a + b.rowCount * (b.sheet === "A" ? 70 : 30), 0)).toBeLessThanOrEqual(1000);
+    expect(columnRuns([4, 1, 2, 7, 3])).toEqual([[1, 4], [7, 1]]);
   });
 
   test("the same figures as from a file", async () => {
@@ -93,8 +118,8 @@ describe("Office.js adapter: writing", () => {
     const review = wb.sheets.find((s) => s.name === "Jahresrückblick 2019")!;
     expect(review.charts.map((c) => c.title)).toHaveLength(2);
     // Values went in blocks: a handful of value writes per sheet, not one per cell.
-    expect(wb.writes.filter((w) => w.op === "values").length).toBeLessThanOrEqual(6);
-    for (const cells of wb.syncPayloads) expect(cells).toBeLessThanOrEqual(CELLS_PER_SYNC);
+    expect(wb.writes.filter((w) => w.op === "values").length).toBeLessThanOrEqual(8);
+    for (const bytes of wb.syncPayloads) expect(bytes).toBeLessThanOrEqual(PAYLOAD_BUDGET);
   });
 
   test("a workbook of 150,000 rows: the validated records go in blocks, every sync under the payload budget", async () => {
@@ -105,7 +130,7 @@ describe("Office.js adapter: writing", () => {
     const records = wb.sheets.find((s) => s.name === "Geprüfte Einträge")!;
     expect(records.tables).toEqual([{ name: "Eintraege", address: "A3:H150003" }]);
     expect(wb.syncPayloads.length).toBeGreaterThan(4);
-    for (const cells of wb.syncPayloads) expect(cells).toBeLessThanOrEqual(CELLS_PER_SYNC);
+    for (const bytes of wb.syncPayloads) expect(bytes).toBeLessThanOrEqual(PAYLOAD_BUDGET);
     const links = [...records.cells.values()].filter((c) => c.formula?.startsWith("=HYPERLINK("));
     expect(links).toHaveLength(150_000);
   }, 120_000);

@@ -77,6 +77,18 @@ export class SheetIngest {
     return !this.decided || this.kind !== undefined;
   }
 
+  /**
+   * Once the header is decided: the columns whose values are kept, and those
+   * (names, notes) only checked for blankness; undefined before. A reader
+   * inside Excel reads no more than that.
+   */
+  needs(): { values: number[]; presence: number[] | "all" } | undefined {
+    if (!this.decided) return undefined;
+    if (this.kind === undefined) return { values: [], presence: [] };
+    if (this.headerRow === undefined) return { values: [], presence: "all" };
+    return { values: this.kept.map(([, column]) => column), presence: [...this.personalNameColumns, ...this.notesColumns] };
+  }
+
   push(row: number, cells: readonly Cell[]): void {
     if (this.decided) {
       if (this.kind !== undefined) this.take(row, cells);

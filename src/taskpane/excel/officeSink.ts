@@ -1,6 +1,6 @@
 import { columnLetter } from "../../core/cells";
 import { ChartModel, OutCell, OutSheet, allRows, sheetWidth } from "../../core/report/sheetModel";
-import { CELLS_PER_SYNC, planWrites } from "./chunking";
+import { CELL_OVERHEAD, PAYLOAD_BUDGET, planWrites, valueBytes } from "./chunking";
 import { OFFICE_LOOKS, numberFormatOf } from "./officeStyles";
 import { SettingsStore } from "./settings";
 import { FallbilanzError } from "../../core/errors";
@@ -23,8 +23,8 @@ export function freeName(wanted: string, taken: ReadonlySet<string>): string {
   }
 }
 
-/** A link formula counts as this many cells against the payload budget (about 80 bytes against 24 per cell). */
-const LINK_CELL_WEIGHT = 4;
+/** What the format calls for one run of styled cells weigh in a request, at most (six properties). */
+const FORMAT_ROW_BYTES = 6 * 150;
 
 const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 const formulaText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
@@ -151,8 +151,9 @@ export class OfficeReportWriter {
   private async writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutSheet, tableName: string): Promise<{ name: string } | undefined> {
     const width = Math.max(1, sheetWidth(sheet));
     const rows = Array.from(allRows(sheet), (r) => Array.from({ length: width }, (_, c) => r?.[c] ?? null));
-    // Values and number formats travel together: half the cell budget each.
-    for (const block of planWrites(rows.length, width, Math.floor(CELLS_PER_SYNC / 2))) {
+    // Values and number formats travel together, in blocks under the budget by their bytes.
+    const rowBytes = rows.map((r) => r.reduce((n, c) => n + valueBytes(c?.value) + numberFormatOf(c).length + 2 * CELL_OVERHEAD, 0));
+    for (const block of planWrites(rowBytes, PAYLOAD_BUDGET)) {
       const part = rows.slice(block.first, block.first + block.count);
       const range = ws.getRangeByIndexes(block.first, 0, block.count, width);
       range.numberFormat = part.map((r) => r.map(numberFormatOf));
@@ -160,7 +161,7 @@ export class OfficeReportWriter {
       await context.sync();
     }
     await this.writeLinks(context, ws, rows);
-    this.applyLooks(ws, rows);
+    await this.applyLooks(context, ws, rows);
     sheet.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = w * 6));
     for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRangeByIndexes(Number(row) - 1, 0, 1, 1).format.rowHeight = height;
     for (const m of sheet.merges ?? []) ws.getRangeByIndexes(m.row - 1, m.fromColumn - 1, 1, m.toColumn - m.fromColumn + 1).merge(false);
@@ -183,28 +184,49 @@ export class OfficeReportWriter {
    */
   private async writeLinks(context: Excel.RequestContext, ws: Excel.Worksheet, rows: readonly (readonly (OutCell | null)[])[]): Promise<void> {
     const width = rows[0]?.length ?? 0;
-    const perBlock = Math.floor(CELLS_PER_SYNC / LINK_CELL_WEIGHT);
+    const formulaOf = (cell: OutCell): string =>
+      `=HYPERLINK(${formulaText(`#${quoteSheet(cell.link!.sheet)}!${cell.link!.cell}`)},${formulaText(String(cell.value))})`;
     for (let c = 0; c < width; c++) {
       let start = -1;
-      for (let r = 0; r <= rows.length; r++) {
-        const link = r < rows.length ? rows[r][c]?.link : undefined;
-        if (link && start < 0) start = r;
-        if (start >= 0 && (!link || r - start === perBlock)) {
-          const formulas = rows.slice(start, r).map((row) => {
-            const cell = row[c]!;
-            return [`=HYPERLINK(${formulaText(`#${quoteSheet(cell.link!.sheet)}!${cell.link!.cell}`)},${formulaText(String(cell.value))})`];
-          });
-          ws.getRangeByIndexes(start, c, r - start, 1).formulas = formulas;
-          await context.sync();
-          start = link ? r : -1;
+      let bytes = 0;
+      const flush = async (end: number): Promise<void> => {
+        ws.getRangeByIndexes(start, c, end - start, 1).formulas = rows.slice(start, end).map((row) => [formulaOf(row[c]!)]);
+        await context.sync();
+      };
+      for (let r = 0; r < rows.length; r++) {
+        const cell = rows[r][c];
+        if (!cell?.link) {
+          if (start >= 0) await flush(r);
+          start = -1;
+          continue;
         }
+        const weight = valueBytes(formulaOf(cell));
+        if (start >= 0 && bytes + weight > PAYLOAD_BUDGET) {
+          await flush(r);
+          start = -1;
+        }
+        if (start < 0) {
+          start = r;
+          bytes = 0;
+        }
+        bytes += weight;
       }
+      if (start >= 0) await flush(rows.length);
     }
   }
 
-  /** Fonts and fills for runs of styled cells within a row (titles, headers, totals): few calls, never per data cell. */
-  private applyLooks(ws: Excel.Worksheet, rows: readonly (readonly (OutCell | null)[])[]): void {
-    rows.forEach((row, r) => {
+  /**
+   * Fonts and fills for runs of styled cells within a row (titles, headers,
+   * totals): few calls, never per data cell; a sync whenever the calls reach
+   * the payload budget (a report of thousands of findings wraps each message).
+   */
+  private async applyLooks(context: Excel.RequestContext, ws: Excel.Worksheet, rows: readonly (readonly (OutCell | null)[])[]): Promise<void> {
+    let bytes = 0;
+    for (const [r, row] of rows.entries()) {
+      if (bytes > PAYLOAD_BUDGET - FORMAT_ROW_BYTES) {
+        await context.sync();
+        bytes = 0;
+      }
       let c = 0;
       while (c < row.length) {
         const style = row[c]?.style;
@@ -219,10 +241,11 @@ export class OfficeReportWriter {
           if (look.color) range.format.font.color = look.color;
           if (look.fill) range.format.fill.color = look.fill;
           if (look.wrap) range.format.wrapText = true;
+          bytes += FORMAT_ROW_BYTES;
         }
         c = end;
       }
-    });
+    }
   }
 
   /** A native column chart over the month table, categories from the month column. */

@@ -1,52 +1,173 @@
 import { Cell } from "../../core/cells";
-import { ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
-import { UsedArea, planReads } from "./chunking";
+import { HEADER_SEARCH_ROWS } from "../../core/recognize/headerRow";
+import { ColumnNeeds, PRESENT, ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
+import { CELL_OVERHEAD, PAYLOAD_BUDGET, columnRuns, planReads, valueBytes } from "./chunking";
 
 /**
- * The Office.js side of the workbook port: reads every sheet's used range
- * (values only: date cells arrive as serial numbers, which the core reads
- * as dates). Two syncs find the sheets and their used ranges; the values
- * follow in as many syncs as the payload budget needs (one for most
- * workbooks). Nothing is written.
+ * The most rows one block reads. The estimate of a row's bytes is learnt from
+ * the rows read so far; a cap keeps a block from running far into rows of
+ * longer texts than those seen (10,000 rows of 300-byte rows are 3 MB).
+ */
+const MAX_BLOCK_ROWS = 10_000;
+
+/** One sheet being read: where its used range lies, its sink, and what the sink needs below the first rows. */
+interface SheetRead {
+  readonly name: string;
+  readonly sink: RowSink;
+  readonly firstRow: number;
+  readonly rowCount: number;
+  readonly firstColumn: number;
+  readonly columnCount: number;
+  needs?: ColumnNeeds;
+  /** Estimated bytes of one row of what is read below the first rows. */
+  bytesPerRow: number;
+}
+
+/**
+ * A cell as the core reads it: an error cell (value type `Error`) as an error,
+ * with its text as Excel shows it (`#NV`); everything else as its value.
+ */
+function cellOf(value: unknown, type: string | undefined): Cell {
+  if (type === "Error") return { error: String(value) };
+  return value as Cell;
+}
+
+/**
+ * The Office.js side of the workbook port. It reads what the core needs and
+ * no more: the first rows of each sheet whole (to find the header), then
+ * only the recognised columns' values, and of the name and notes columns only
+ * whether a cell is empty (their value types, never their text). Values come
+ * with their value types, so that an error cell reads as an error, as from a
+ * file. Reads are planned in bytes under Excel on the web's payload limit,
+ * estimated from the first rows. Nothing is written.
  */
 export class OfficeWorkbookSource implements WorkbookSource {
   constructor(private readonly run: typeof Excel.run = Excel.run.bind(Excel)) {}
 
   async forEachSheet(visit: (sheetName: string, position: number) => RowSink | undefined, progress?: ReadProgress): Promise<void> {
     await this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
       await context.sync();
-      const sinks = sheets.items.map((ws, position) => visit(ws.name, position));
-      const used = sheets.items.map((ws) => {
+      const sinks = worksheets.items.map((ws, position) => visit(ws.name, position));
+      const used = worksheets.items.map((ws) => {
         const range = ws.getUsedRangeOrNullObject(true);
         range.load("rowIndex,columnIndex,rowCount,columnCount");
         return range;
       });
       await context.sync();
-      const areas: UsedArea[] = [];
+      const reads: SheetRead[] = [];
       used.forEach((range, i) => {
-        if (!sinks[i] || range.isNullObject) return;
-        areas.push({ sheet: sheets.items[i].name, rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount });
+        const sink = sinks[i];
+        if (!sink || range.isNullObject) return;
+        reads.push({
+          name: worksheets.items[i].name, sink, firstRow: range.rowIndex, rowCount: range.rowCount,
+          firstColumn: range.columnIndex, columnCount: range.columnCount, bytesPerRow: 0,
+        });
       });
-      const sinkOf = new Map(sheets.items.map((ws, i) => [ws.name, sinks[i]]));
-      const read = new Map<string, number>();
-      for (const batch of planReads(areas)) {
-        const ranges = batch.map((block) => {
-          const range = sheets.getItem(block.sheet).getRangeByIndexes(block.rowIndex, block.columnIndex, block.rowCount, block.columnCount);
-          range.load("values");
-          return { block, range };
+
+      // The first rows of every sheet, whole: enough to find the header and to estimate the rest.
+      const probes = reads.map((r) => {
+        const rows = Math.min(r.rowCount, Math.max(0, HEADER_SEARCH_ROWS - r.firstRow));
+        const range = rows > 0 ? worksheets.getItem(r.name).getRangeByIndexes(r.firstRow, r.firstColumn, rows, r.columnCount) : undefined;
+        range?.load("values,valueTypes");
+        return { read: r, rows, range };
+      });
+      await context.sync();
+      for (const { read: r, rows, range } of probes) {
+        if (range) {
+          const values = range.values;
+          const types = range.valueTypes as string[][];
+          values.forEach((row, i) => r.sink(r.firstRow + i + 1, this.lead(r.firstColumn, row.map((v, j) => cellOf(v, types[i][j])))));
+          progress?.(r.name, rows);
+        }
+        r.needs = r.sink.needs?.() ?? { values: this.allColumns(r), presence: [] };
+        r.bytesPerRow = this.estimate(r, range?.values ?? []);
+      }
+
+      // The rest, only the columns needed, in syncs planned by bytes.
+      const rest = reads
+        .map((r) => {
+          const skip = Math.min(r.rowCount, Math.max(0, HEADER_SEARCH_ROWS - r.firstRow));
+          return { sheet: r.name, firstRow: r.firstRow + skip, rowCount: r.rowCount - skip, bytesPerRow: r.bytesPerRow, maxRows: MAX_BLOCK_ROWS };
+        })
+        .filter((a) => a.rowCount > 0 && a.bytesPerRow > 0);
+      const byName = new Map(reads.map((r) => [r.name, r]));
+      const done = new Map<string, number>();
+      // One sync at a time, planned from the estimates; each read corrects its sheet's estimate, so that a
+      // column of longer texts further down shrinks the next blocks instead of overrunning the limit.
+      for (let remaining = rest; remaining.length > 0; ) {
+        const [batch] = planReads(remaining, PAYLOAD_BUDGET);
+        const loaded = batch.map((block) => {
+          const r = byName.get(block.sheet)!;
+          const ws = worksheets.getItem(block.sheet);
+          const presence = r.needs!.presence === "all" ? this.allColumns(r) : r.needs!.presence;
+          const valueRuns = columnRuns(r.needs!.values).map(([c, n]) => {
+            const range = ws.getRangeByIndexes(block.firstRow, c, block.rowCount, n);
+            range.load("values,valueTypes");
+            return { c, n, range };
+          });
+          const presenceRuns = columnRuns(presence.filter((c) => !r.needs!.values.includes(c))).map(([c, n]) => {
+            const range = ws.getRangeByIndexes(block.firstRow, c, block.rowCount, n);
+            range.load("valueTypes");
+            return { c, n, range };
+          });
+          return { block, r, valueRuns, presenceRuns };
         });
         await context.sync();
-        for (const { block, range } of ranges) {
-          const sink = sinkOf.get(block.sheet)!;
-          const lead: Cell[] = new Array<Cell>(block.columnIndex).fill(null);
-          range.values.forEach((row, r) => sink(block.rowIndex + r + 1, block.columnIndex === 0 ? (row as Cell[]) : [...lead, ...(row as Cell[])]));
-          const total = (read.get(block.sheet) ?? 0) + block.rowCount;
-          read.set(block.sheet, total);
-          progress?.(block.sheet, total);
+        for (const { block, r, valueRuns, presenceRuns } of loaded) {
+          const valueCells = valueRuns.map((run) => ({ ...run, values: run.range.values, types: run.range.valueTypes as string[][] }));
+          const presenceCells = presenceRuns.map((run) => ({ ...run, types: run.range.valueTypes as string[][] }));
+          let bytes = 0;
+          for (let i = 0; i < block.rowCount; i++) {
+            const cells: Cell[] = [];
+            for (const run of presenceCells) {
+              bytes += run.n * CELL_OVERHEAD;
+              for (let j = 0; j < run.n; j++) if (run.types[i][j] !== "Empty") cells[run.c + j] = PRESENT;
+            }
+            for (const run of valueCells) {
+              for (let j = 0; j < run.n; j++) {
+                bytes += valueBytes(run.values[i][j]) + CELL_OVERHEAD;
+                cells[run.c + j] = cellOf(run.values[i][j], run.types[i][j]);
+              }
+            }
+            r.sink(block.firstRow + i + 1, cells);
+          }
+          r.bytesPerRow = Math.max(r.bytesPerRow, Math.ceil((bytes / block.rowCount) * 1.25));
+          const total = (done.get(r.name) ?? Math.min(r.rowCount, HEADER_SEARCH_ROWS)) + block.rowCount;
+          done.set(r.name, total);
+          progress?.(r.name, total);
         }
+        remaining = remaining
+          .map((a) => {
+            const read = batch.filter((b) => b.sheet === a.sheet).reduce((n, b) => n + b.rowCount, 0);
+            return { ...a, firstRow: a.firstRow + read, rowCount: a.rowCount - read, bytesPerRow: byName.get(a.sheet)!.bytesPerRow };
+          })
+          .filter((a) => a.rowCount > 0);
       }
     });
+  }
+
+  /** Cells of a range that starts at `firstColumn`, placed from column A. */
+  private lead(firstColumn: number, cells: Cell[]): Cell[] {
+    return firstColumn === 0 ? cells : [...new Array<Cell>(firstColumn).fill(null), ...cells];
+  }
+
+  private allColumns(r: SheetRead): number[] {
+    return Array.from({ length: r.columnCount }, (_, j) => r.firstColumn + j);
+  }
+
+  /** Bytes of a row below the first rows: each value column by the first rows' cells, value types by their size. */
+  private estimate(r: SheetRead, sample: readonly (readonly unknown[])[]): number {
+    const needs = r.needs!;
+    const presence = needs.presence === "all" ? r.columnCount : needs.presence.length;
+    let bytes = presence * CELL_OVERHEAD;
+    for (const c of needs.values) {
+      const j = c - r.firstColumn;
+      const seen = sample.map((row) => valueBytes(row[j]));
+      // Generous: the longest cell seen, at least a short text's worth, plus the value type.
+      bytes += Math.max(24, ...seen) + CELL_OVERHEAD;
+    }
+    return bytes;
   }
 }
