@@ -532,6 +532,7 @@ export function createOfficeApi(wb: MemoryWorkbook) {
     ChartSeriesBy: { columns: "Columns" },
     DataValidationAlertStyle: { warning: "Warning" },
     DataValidationType: { none: "None" },
+    RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
   };
   const Office = {
     onReady: (callback?: () => void) => {

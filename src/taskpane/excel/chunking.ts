@@ -15,7 +15,7 @@ export const CELL_OVERHEAD = 12;
 export function valueBytes(value: unknown): number {
   if (value === null || value === undefined || value === "") return 2 + CELL_OVERHEAD;
   if (typeof value === "string") return value.length * (/[^\x20-\x7e]/.test(value) ? 3 : 1) + 2 + CELL_OVERHEAD;
-  return String(value).length + CELL_OVERHEAD;
+  return (typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value) ?? "").length + CELL_OVERHEAD;
 }
 
 /** A block of rows of one sheet to read: the columns to read in it, each a run of adjacent columns. */

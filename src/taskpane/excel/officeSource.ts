@@ -27,8 +27,8 @@ interface SheetRead {
  * A cell as the core reads it: an error cell (value type `Error`) as an error,
  * with its text as Excel shows it (`#NV`); everything else as its value.
  */
-function cellOf(value: unknown, type: string | undefined): Cell {
-  if (type === "Error") return { error: String(value) };
+function cellOf(value: unknown, type: Excel.RangeValueType | undefined): Cell {
+  if (type === Excel.RangeValueType.error) return { error: String(value) };
   return value as Cell;
 }
 
@@ -77,7 +77,7 @@ export class OfficeWorkbookSource implements WorkbookSource {
       for (const { read: r, rows, range } of probes) {
         if (range) {
           const values = range.values;
-          const types = range.valueTypes as string[][];
+          const types = range.valueTypes;
           values.forEach((row, i) => r.sink(r.firstRow + i + 1, this.lead(r.firstColumn, row.map((v, j) => cellOf(v, types[i][j])))));
           progress?.(r.name, rows);
         }
@@ -116,14 +116,14 @@ export class OfficeWorkbookSource implements WorkbookSource {
         });
         await context.sync();
         for (const { block, r, valueRuns, presenceRuns } of loaded) {
-          const valueCells = valueRuns.map((run) => ({ ...run, values: run.range.values, types: run.range.valueTypes as string[][] }));
-          const presenceCells = presenceRuns.map((run) => ({ ...run, types: run.range.valueTypes as string[][] }));
+          const valueCells = valueRuns.map((run) => ({ ...run, values: run.range.values, types: run.range.valueTypes }));
+          const presenceCells = presenceRuns.map((run) => ({ ...run, types: run.range.valueTypes }));
           let bytes = 0;
           for (let i = 0; i < block.rowCount; i++) {
             const cells: Cell[] = [];
             for (const run of presenceCells) {
               bytes += run.n * CELL_OVERHEAD;
-              for (let j = 0; j < run.n; j++) if (run.types[i][j] !== "Empty") cells[run.c + j] = PRESENT;
+              for (let j = 0; j < run.n; j++) if (run.types[i][j] !== Excel.RangeValueType.empty) cells[run.c + j] = PRESENT;
             }
             for (const run of valueCells) {
               for (let j = 0; j < run.n; j++) {
