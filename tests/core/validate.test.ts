@@ -24,7 +24,7 @@ describe("validation rules and codes (spec 2)", () => {
     expect(codesAt(a, "Beratungen", 7)).toEqual([]);
     expect(codesAt(a, "Beratungen", 8)).toEqual(["E_DATE_INVALID"]);
     const formulaFinding = a.findings.find((f) => f.row === 8)!;
-    expect(formulaFinding.message).toContain("#REF!");
+    expect(formulaFinding.message).toContain("#BEZUG!");
     expect(a.findings.find((f) => f.row === 5)!.message).toContain("25.11.2026");
   });
 

@@ -4,6 +4,7 @@ import { FIELD_LABELS, Field } from "../vocabulary/columns";
 import { REFERRAL_CATEGORIES } from "../vocabulary/referralCategory";
 import { RESIDENCE_STATUSES } from "../vocabulary/residenceStatus";
 import { MAX_ATTENDEES } from "./fieldRules";
+import { germanErrorName } from "../vocabulary/errorNames";
 import { FindingCode } from "./findings";
 
 /** Context a message may mention. Nothing here ever holds a cell's contents. */
@@ -32,7 +33,7 @@ function formulaErrorNote(ctx: MessageContext): string {
   if (ctx.unreadable === "damaged") {
     return " Der Inhalt der Zelle ist in der Datei beschädigt und nicht lesbar; bitte den Wert neu eintragen und die Datei speichern.";
   }
-  return ctx.formulaError ? ` Die Zelle enthält den Formelfehler ${ctx.formulaError}; bitte die Formel prüfen.` : "";
+  return ctx.formulaError ? ` Die Zelle enthält den Formelfehler ${germanErrorName(ctx.formulaError)}; bitte die Formel prüfen.` : "";
 }
 
 /** The German message of each code: what is wrong and what to fix. */
