@@ -31,7 +31,7 @@ describe("manifest.xml", () => {
 
   test("requirement sets match what the code uses", () => {
     const sets = Object.fromEntries(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
-    expect(sets).toEqual({ ExcelApi: "1.8", CustomFunctionsRuntime: "1.1" });
+    expect(sets).toEqual({ ExcelApi: "1.8", CustomFunctionsRuntime: "1.2" });
   });
 
   test("every resid names a resource, every resource is used, ids are unique", () => {

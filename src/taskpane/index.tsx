@@ -1,4 +1,4 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
 import { officeServices } from "./services";
@@ -9,7 +9,10 @@ void Office.onReady(() => {
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App services={officeServices()} />
+      {/* Fluent v9 announces (MessageBar, useAnnounce) only through an announcer at the root. */}
+      <AriaLiveAnnouncer>
+        <App services={officeServices()} />
+      </AriaLiveAnnouncer>
     </FluentProvider>,
   );
 });

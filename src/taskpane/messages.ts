@@ -17,3 +17,18 @@ export function germanMessage(error: unknown): string {
       return "Excel konnte den Schritt nicht ausführen; die Arbeitsmappe ist unverändert. Bitte erneut versuchen.";
   }
 }
+
+/**
+ * What Excel said, for a user to pass on when reporting a problem: the
+ * original message, its code and Excel's `debugInfo`. Never the cells' contents
+ * (Excel's errors name locations and operations, not values).
+ */
+export function errorDetails(error: unknown): string | undefined {
+  if (isFallbilanzError(error)) return undefined;
+  const e = error as { message?: unknown; code?: unknown; debugInfo?: unknown; name?: unknown } | null;
+  if (!e || typeof e !== "object") return String(error);
+  const lines = [`${typeof e.name === "string" ? e.name : "Fehler"}: ${typeof e.message === "string" ? e.message : ""}`];
+  if (typeof e.code === "string") lines.push(`Code: ${e.code}`);
+  if (e.debugInfo !== undefined) lines.push(`debugInfo: ${JSON.stringify(e.debugInfo, null, 2)}`);
+  return lines.join("\n");
+}

@@ -93,6 +93,69 @@ describe("the task pane, in German", () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(["Beratungen", "Vermittlungen", "Veranstaltungen", "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
   });
 
+  test("a column picked by hand can be set back to automatic recognition", async () => {
+    const wb = teamWorkbook();
+    await renderPane(wb);
+    const section = screen.getByRole("region", { name: "1. Arbeitsmappe erkennen" });
+    const topic = () => within(section).getAllByLabelText("Thema")[0] as HTMLSelectElement;
+    act(() => void fireEvent.change(topic(), { target: { value: "4" } }));
+    await waitFor(() => expect(wb.settings.fallbilanz).toMatchObject({ columns: { Beratungen: { topic: 4 } } }));
+    act(() => void fireEvent.change(topic(), { target: { value: "auto" } }));
+    await waitFor(() => expect((wb.settings.fallbilanz as { columns: Record<string, object> }).columns.Beratungen).toEqual({}));
+    await waitFor(() => expect(topic().value).toBe("3"));
+  });
+
+  test("the validation report is written from the workbook as it is now, not from the last check", async () => {
+    const wb = teamWorkbook();
+    await renderPane(wb);
+    const section = screen.getByRole("region", { name: "2. Prüfen" });
+    fireEvent.click(within(section).getByRole("button", { name: "Prüfen" }));
+    await within(section).findByRole("table", { name: "Summen je Blatt" });
+    // The team fixes the invalid date after the check.
+    wb.sheets[0].cells.set("3,0", { value: serial(2019, 2, 28) });
+    const write = within(section).getByRole<HTMLButtonElement>("button", { name: "Prüfbericht schreiben" });
+    await waitFor(() => expect(write.disabled).toBe(false));
+    fireEvent.click(write);
+    await screen.findByText(/Geschrieben: Prüfbericht/);
+    const report = JSON.stringify([...wb.sheets.find((s) => s.name === "Prüfbericht")!.cells.values()].map((c) => c.value));
+    expect(report).not.toContain("E_DATE_INVALID");
+  });
+
+  test("when Excel refuses, the German message says what to do and Details keep what Excel said", async () => {
+    const wb = teamWorkbook();
+    await renderPane(wb);
+    const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    wb.failOn = "add";
+    const section = screen.getByRole("region", { name: "4. Jahresrückblick erstellen" });
+    fireEvent.click(within(section).getByRole("button", { name: "Jahresrückblick erstellen" }));
+    await screen.findByText(/Excel hat den Zugriff verweigert/);
+    const details = screen.getByText("Details").closest("details")!;
+    expect(details.textContent).toContain("Code: AccessDenied");
+    expect(details.textContent).toContain("debugInfo");
+    expect(log).toHaveBeenCalledWith("Fallbilanz:", expect.objectContaining({ code: "AccessDenied" }));
+    log.mockRestore();
+  });
+
+  test("announcements reach screen readers: the status is a live region from the start, the pane sits in an announcer", async () => {
+    const wb = teamWorkbook();
+    installOffice(wb);
+    const { AriaLiveAnnouncer } = await import("@fluentui/react-components");
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <AriaLiveAnnouncer>
+          <App services={officeServices()} />
+        </AriaLiveAnnouncer>
+      </FluentProvider>,
+    );
+    const status = screen.getAllByRole("status").find((e) => e.getAttribute("aria-live") === "polite")!;
+    expect(status).toBeTruthy();
+    await screen.findByText(/Kopfzeile in Zeile 2/);
+    // The same element, still there, now empty: its text changed rather than the element appearing.
+    expect(screen.getAllByRole("status")).toContain(status);
+    const index = await import("node:fs").then((fs) => fs.readFileSync(require.resolve("../../src/taskpane/index.tsx"), "utf8"));
+    expect(index).toMatch(/<AriaLiveAnnouncer>\s*(\{[^}]*\}\s*)?<App/);
+  });
+
   test("a workbook without tracking sheets gets a German message", async () => {
     installOffice(createWorkbook({ Tabelle1: [["Artikel", "Preis"]] }));
     render(

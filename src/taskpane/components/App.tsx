@@ -10,6 +10,7 @@ import { ReviewStep } from "./ReviewStep";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  details: { whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: tokens.fontSizeBase200, margin: 0 },
 });
 
 export interface AppProps {
@@ -26,15 +27,22 @@ export function App({ services }: AppProps): JSX.Element {
     <main className={styles.root}>
       <Title3 as="h1">Fallbilanz</Title3>
       <Body1>Erkennt Ihre Tracking-Arbeitsmappe, prüft jede Zeile und schreibt den Jahresrückblick. Ihre Blätter bleiben unverändert.</Body1>
-      {busy && (
-        <div role="status" aria-live="polite">
-          <ProgressBar />
-          <Body1>{state.busy}</Body1>
-        </div>
-      )}
+      {/* The live region is always there; only its text changes, so that screen readers announce it. */}
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {busy && <ProgressBar aria-label="Fallbilanz arbeitet" />}
+        <Body1>{state.busy ?? ""}</Body1>
+      </div>
       {state.error && (
         <MessageBar intent="error">
-          <MessageBarBody>{state.error}</MessageBarBody>
+          <MessageBarBody>
+            {state.error}
+            {state.errorDetails && (
+              <details>
+                <summary>Details</summary>
+                <pre className={styles.details}>{state.errorDetails}</pre>
+              </details>
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
       {state.notice && (

@@ -13,7 +13,8 @@ const useStyles = makeStyles({
 export interface RecognitionStepProps {
   readonly sheets: readonly IngestedSheet[];
   readonly disabled: boolean;
-  readonly onChooseColumn: (sheet: string, field: FieldName, column: number) => void;
+  /** `undefined`: back to automatic recognition. */
+  readonly onChooseColumn: (sheet: string, field: FieldName, column: number | undefined) => void;
 }
 
 /** Step 1: which sheets were recognised as what, and which column was taken for each field. */
@@ -40,9 +41,13 @@ export function RecognitionStep({ sheets, disabled, onChooseColumn }: Recognitio
                     size="small"
                     disabled={disabled}
                     value={sheet.columns[field] === undefined ? "" : String(sheet.columns[field])}
-                    onChange={(_, data) => data.value !== "" && onChooseColumn(sheet.name, field, Number(data.value))}
+                    onChange={(_, data) => {
+                      if (data.value === "auto") onChooseColumn(sheet.name, field, undefined);
+                      else if (data.value !== "") onChooseColumn(sheet.name, field, Number(data.value));
+                    }}
                   >
                     <option value="">– keine Spalte –</option>
+                    <option value="auto">Automatisch erkennen</option>
                     {sheet.headers.map((header, column) => (
                       <option key={column} value={String(column)}>
                         {columnLetter(column)}: {header || "(leer)"}

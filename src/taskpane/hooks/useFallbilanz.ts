@@ -8,12 +8,14 @@ import { validationReportSheet } from "../../core/report/validationReport";
 import { Analysis } from "../../core/validate/validateWorkbook";
 import { WrittenSheet } from "../excel/officeSink";
 import { dropdownTargets } from "../excel/inputHelp";
-import { germanMessage } from "../messages";
+import { errorDetails, germanMessage } from "../messages";
 import { Services } from "../services";
 
 export interface FallbilanzState {
   readonly busy: string | undefined;
   readonly error: string | undefined;
+  /** What Excel said when it refused a step (message, code, debugInfo), for reporting it. */
+  readonly errorDetails: string | undefined;
   readonly sheets: readonly IngestedSheet[];
   readonly analysis: Analysis | undefined;
   readonly written: readonly WrittenSheet[];
@@ -22,7 +24,8 @@ export interface FallbilanzState {
 
 export interface FallbilanzActions {
   recognise(): Promise<void>;
-  chooseColumn(sheet: string, field: Field, column: number): Promise<void>;
+  /** A column picked by hand for a field; `undefined` goes back to automatic recognition. */
+  chooseColumn(sheet: string, field: Field, column: number | undefined): Promise<void>;
   writeValidationReport(): Promise<void>;
   addInputHelp(): Promise<void>;
   writeReview(year: number, suppressionThreshold: number): Promise<void>;
@@ -30,19 +33,21 @@ export interface FallbilanzActions {
   defaultYear(): number | undefined;
 }
 
-const initial: FallbilanzState = { busy: undefined, error: undefined, sheets: [], analysis: undefined, written: [], notice: undefined };
+const initial: FallbilanzState = { busy: undefined, error: undefined, errorDetails: undefined, sheets: [], analysis: undefined, written: [], notice: undefined };
 
 /** The task pane's state and actions, over the Excel services. Recognises the workbook on first render. */
 export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzActions] {
   const [state, setState] = useState<FallbilanzState>(initial);
 
   const step = useCallback(async (label: string, work: () => Promise<Partial<FallbilanzState>>): Promise<void> => {
-    setState((s) => ({ ...s, busy: label, error: undefined, notice: undefined }));
+    setState((s) => ({ ...s, busy: label, error: undefined, errorDetails: undefined, notice: undefined }));
     try {
       const update = await work();
       setState((s) => ({ ...s, ...update, busy: undefined }));
     } catch (error) {
-      setState((s) => ({ ...s, busy: undefined, error: germanMessage(error) }));
+      // The original error stays available: in the console, and under "Details" in the pane.
+      console.error("Fallbilanz:", error);
+      setState((s) => ({ ...s, busy: undefined, error: germanMessage(error), errorDetails: errorDetails(error) }));
     }
   }, []);
 
@@ -66,14 +71,18 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     chooseColumn: (sheet, field, column) =>
       step("Spalte wird gespeichert …", async () => {
         const stored = services.settings.load();
-        await services.settings.save({ ...stored, columns: { ...stored.columns, [sheet]: { ...(stored.columns[sheet] ?? {}), [field]: column } } });
+        const chosen = { ...(stored.columns[sheet] ?? {}) };
+        if (column === undefined) delete chosen[field];
+        else chosen[field] = column;
+        await services.settings.save({ ...stored, columns: { ...stored.columns, [sheet]: chosen } });
         return read();
       }),
     writeValidationReport: () =>
       step("Prüfbericht wird geschrieben …", async () => {
-        const analysis = state.analysis ?? (await read()).analysis!;
-        const written = await services.write([validationReportSheet(analysis)]);
-        return { written, notice: `Geschrieben: ${written.map((w) => w.actual).join(", ")}.` };
+        // Read afresh: the workbook may have changed since the last check.
+        const fresh = await read();
+        const written = await services.write([validationReportSheet(fresh.analysis!)]);
+        return { ...fresh, written, notice: `Geschrieben: ${written.map((w) => w.actual).join(", ")}.` };
       }),
     addInputHelp: () =>
       step("Auswahllisten werden eingerichtet …", async () => {
@@ -91,7 +100,11 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
         const note = renamed.map((w) => ` Ein eigenes Blatt „${w.wanted}“ gibt es schon; es bleibt unverändert, geschrieben wurde „${w.actual}“.`).join("");
         return { ...fresh, written, notice: `Jahresrückblick ${year} geschrieben: ${written.map((w) => w.actual).join(", ")}.${note}` };
       }),
-    selectCell: (sheet, address) => services.selectCell(sheet, address).catch((error: unknown) => setState((s) => ({ ...s, error: germanMessage(error) }))),
+    selectCell: (sheet, address) =>
+      services.selectCell(sheet, address).catch((error: unknown) => {
+        console.error("Fallbilanz:", error);
+        setState((s) => ({ ...s, error: germanMessage(error), errorDetails: errorDetails(error) }));
+      }),
     defaultYear: () => (state.analysis ? defaultReportYear(state.analysis) : undefined),
   };
   return [state, actions];
