@@ -145,6 +145,8 @@ describe("Office.js adapter: writing", () => {
     expect(cells.filter((c) => c.formula !== undefined)).toEqual([]);
     const check = wb.sheets.find((s) => s.name === "Prüfbericht")!;
     const formulas = [...check.cells.values()].filter((c) => c.formula !== undefined);
+    // The links are the add-in's own formulas: formulas, not text (a "@" cell would have kept them as text).
+    expect(formulas.length).toBeGreaterThan(0);
     expect(formulas.every((c) => /^=HYPERLINK\("#'[^']+'![A-Z]+\d+",".*"\)$/.test(c.formula!))).toBe(true);
   });
 

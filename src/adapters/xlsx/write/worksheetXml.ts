@@ -46,17 +46,20 @@ export interface SheetRelations {
   readonly tableId?: string;
 }
 
-/** One cell as XML: numbers as numbers (never a non-finite one), text always as text (a leading `=` stays text). */
-function cellXml(ref: string, cell: OutCell, strings: SharedStrings): string {
+/**
+ * One cell as XML after its reference (`<c r="A1"` + this): numbers as numbers
+ * (never a non-finite one), text always as text (a leading `=` stays text).
+ */
+function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
   const s = styleIndex(cell.style, cell.link !== undefined);
   const style = s === 0 ? "" : ` s="${s}"`;
   const value = cell.value;
-  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style}/>`;
-  if (value === null) return `<c r="${ref}"${style}/>`;
+  if (typeof value === "number") return Number.isFinite(value) ? `${style}><v>${value}</v></c>` : `${style}/>`;
+  if (value === null) return `${style}/>`;
   const text = value.length > EXCEL_MAX_CELL_TEXT ? `${value.slice(0, EXCEL_MAX_CELL_TEXT - 1)}…` : value;
   // A link's text names its own cell: kept inline, so that thousands of them do not fill the shared strings.
-  if (cell.link) return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
-  return `<c r="${ref}"${style} t="s"><v>${strings.indexOf(text)}</v></c>`;
+  if (cell.link) return `${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+  return `${style} t="s"><v>${strings.indexOf(text)}</v></c>`;
 }
 
 /** Rows per piece of XML handed to the zip: the part is streamed, never held whole, and each piece stays small enough (tens of KB) to die young instead of landing in V8's large-object space. */
@@ -85,6 +88,17 @@ export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (c
   let piece: string[] = [];
   let hasLinks = false;
   let rowNumber = 0;
+  // A large table repeats its cell objects (a kind, a status, a client's ID, a day): each one's XML is made once.
+  const made = new Map<OutCell, string>();
+  const xmlOf = (c: OutCell): string => {
+    if (c.link || sheet.moreRows === undefined) return cellXmlAfterRef(c, strings);
+    let xml = made.get(c);
+    if (xml === undefined) {
+      xml = cellXmlAfterRef(c, strings);
+      made.set(c, xml);
+    }
+    return xml;
+  };
   for (const cells of allRows(sheet)) {
     rowNumber++;
     const height = sheet.rowHeights?.[rowNumber];
@@ -94,7 +108,7 @@ export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (c
       for (let col = 0; col < cells.length; col++) {
         const c = cells[col];
         if (!c) continue;
-        xml += cellXml(`${letters[col]}${rowNumber}`, c, strings);
+        xml += `<c r="${letters[col]}${rowNumber}"${xmlOf(c)}`;
         if (c.link) hasLinks = true;
       }
     }
