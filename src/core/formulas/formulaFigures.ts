@@ -127,6 +127,30 @@ export function countDistinct(
   return tally.counts[0];
 }
 
+/**
+ * Visits each row dated in `year` (up to the day of processing) that meets
+ * the criteria: the loop behind YEARSUM and YEARCOUNT. `others` are further
+ * ranges that must be as long as the dates.
+ */
+function forEachRowOfYear(
+  dates: FormulaRange,
+  year: unknown,
+  criteria: readonly FormulaRange[] | null | undefined,
+  ctx: FormulaContext,
+  others: readonly NamedColumn[],
+  visit: (row: number) => void,
+): void {
+  const y = parseReportYear(year);
+  monthsCounted(y, ctx.today);
+  const s = select(dates, undefined, criteria, others);
+  const yearDates = new YearDates(y, ctx.today);
+  for (let i = 0; i < s.dates.length; i++) {
+    if (yearDates.monthOf(s.dates[i][0]) < 0) continue;
+    if (s.criteria.length > 0 && !meetsAll(s.criteria, i)) continue;
+    visit(i);
+  }
+}
+
 /** The sum of the whole numbers in `values` on rows dated in `year` that meet the criteria. */
 export function yearSum(
   values: FormulaRange,
@@ -135,17 +159,11 @@ export function yearSum(
   criteria: readonly FormulaRange[] | null | undefined,
   ctx: FormulaContext,
 ): number {
-  const y = parseReportYear(year);
-  monthsCounted(y, ctx.today);
   const valueCells = asColumn(values);
-  const s = select(dates, undefined, criteria, [{ label: "Werte", cells: valueCells }]);
-  const yearDates = new YearDates(y, ctx.today);
   let total = 0;
-  for (let i = 0; i < s.dates.length; i++) {
-    if (yearDates.monthOf(s.dates[i][0]) < 0) continue;
-    if (s.criteria.length > 0 && !meetsAll(s.criteria, i)) continue;
+  forEachRowOfYear(dates, year, criteria, ctx, [{ label: "Werte", cells: valueCells }], (i) => {
     total += wholeNumberOf(valueCells[i][0]) ?? 0;
-  }
+  });
   return total;
 }
 
@@ -156,16 +174,8 @@ export function yearCount(
   criteria: readonly FormulaRange[] | null | undefined,
   ctx: FormulaContext,
 ): number {
-  const y = parseReportYear(year);
-  monthsCounted(y, ctx.today);
-  const s = select(dates, undefined, criteria);
-  const yearDates = new YearDates(y, ctx.today);
   let count = 0;
-  for (let i = 0; i < s.dates.length; i++) {
-    if (yearDates.monthOf(s.dates[i][0]) < 0) continue;
-    if (s.criteria.length > 0 && !meetsAll(s.criteria, i)) continue;
-    count++;
-  }
+  forEachRowOfYear(dates, year, criteria, ctx, [], () => count++);
   return count;
 }
 
