@@ -40,9 +40,9 @@ class Wanted {
   /** The last few distinct cells and their results: a column of statuses or kinds holds a handful of values. */
   private readonly recentValues: unknown[] = [];
   private readonly recentResults: boolean[] = [];
-  /** The previous cell: a table sorted by a column repeats the same value row after row. */
-  private lastValue: unknown = NaN;
-  private lastResult = false;
+  /** The previous cell and its result: a table sorted by a column repeats the same value row after row. */
+  lastValue: unknown = NaN;
+  lastResult = false;
 
   /** A cell matches when its normalised text is wanted, or it maps to a wanted status or category. */
   matches(value: unknown): boolean {
@@ -114,7 +114,10 @@ export function parseCriteria(pairs: readonly FormulaRange[] | null | undefined)
 export function meetsAll(criteria: readonly Criterion[], index: number): boolean {
   for (let i = 0; i < criteria.length; i++) {
     const c = criteria[i];
-    if (!c.wanted.matches(c.cells[index][0])) return false;
+    const value = c.cells[index][0];
+    const w = c.wanted;
+    // The previous cell's answer, checked here: no call for the common case of a repeated value.
+    if (value === w.lastValue ? !w.lastResult : !w.matches(value)) return false;
   }
   return true;
 }
