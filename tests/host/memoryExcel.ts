@@ -17,6 +17,7 @@
  *   ("@"); a formula written into a "@" cell stays text as well;
  * - data validation: `type` is `None` without a rule, a rule cannot be set over an existing one
  *   (`InvalidOperation`), `clear()` removes every rule on the range, the team's own included;
+ * - the used range is the block of cells with values, wherever it starts (not always A1);
  * - every sync's payload in bytes (values and value types as JSON, written matrices as JSON, format calls at a
  *   fixed weight) is recorded, to compare with the 5 MB limit of Excel on the web; every write is logged with
  *   its sheet, and every read of values with its address (so a test sees which columns were read).
@@ -262,10 +263,19 @@ class Worksheet extends Loadable {
     this.need("id");
     return this.sheet.id;
   }
+  /** The smallest block holding every cell with a value (Excel's used range need not start at A1). */
   getUsedRangeOrNullObject(): Range {
-    const values = sheetValues(this.sheet);
-    if (values.length === 0) return new Range(this.ctx, this.sheet, 0, 0, 0, 0, true);
-    return new Range(this.ctx, this.sheet, 0, 0, values.length, values[0].length, false);
+    let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+    for (const [k, cell] of this.sheet.cells) {
+      if (cell.value === "" && cell.formula === undefined) continue;
+      const [r, c] = k.split(",").map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    if (bottom < 0) return new Range(this.ctx, this.sheet, 0, 0, 0, 0, true);
+    return new Range(this.ctx, this.sheet, top, left, bottom - top + 1, right - left + 1, false);
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): Range {
     return new Range(this.ctx, this.sheet, r, c, rows, cols, false);

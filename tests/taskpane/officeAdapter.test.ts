@@ -64,6 +64,16 @@ describe("Office.js adapter: reading", () => {
     for (const bytes of wb.syncPayloads) expect(bytes).toBeLessThanOrEqual(PAYLOAD_BUDGET * 1.25);
   });
 
+  test("a sheet whose used range starts at C3 reads the same as from A1", async () => {
+    const shifted = (rows: unknown[][]) => [[], [], ...rows.map((r) => ["", "", ...r])];
+    const plainRows = [["Datum", "Klient-ID", "Status", "Thema", "Name"], ...Array.from({ length: 30 }, (_, i) => [serial(2019, 1 + (i % 12), 3), `IK-${i}`, "Geduldet", "Arbeit", `Person ${i}`])];
+    const a = analyse(await readAll(createWorkbook({ Beratungen: plainRows })), TODAY);
+    const b = analyse(await readAll(createWorkbook({ Beratungen: shifted(plainRows) })), TODAY);
+    expect(b.counselling.map((r) => [r.clientId, r.day])).toEqual(a.counselling.map((r) => [r.clientId, r.day]));
+    expect(b.totals[0]).toMatchObject({ rows: 30, accepted: 30 });
+    expect(b.counselling[0].row).toBe(a.counselling[0].row + 2);
+  });
+
   test("error cells read as errors, as from a file: #NV is no client ID, an error is no attendee count", async () => {
     const wb = createWorkbook({
       Beratungen: [["Datum", "Klient-ID", "Status"], [serial(2019, 3, 1), { error: "#NV" }, "Geduldet"], [serial(2019, 3, 2), "IK-1", "Geduldet"]],

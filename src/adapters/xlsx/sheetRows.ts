@@ -120,6 +120,7 @@ export async function readSheetRows(stream: Readable, part: string, shared: read
     text(raw, cdata) {
       if (capture) text += cdata ? raw : decodeText(raw);
     },
+    wantsText: () => capture,
     close(name) {
       switch (localName(name)) {
         case "v":

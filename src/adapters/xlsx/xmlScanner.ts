@@ -10,6 +10,8 @@ export interface ScanHandler {
   close(name: string): void;
   /** Raw text (entities not yet decoded, see `decodeText`); `cdata` when it comes from a CDATA section. */
   text(raw: string, cdata: boolean): void;
+  /** Whether text matters now (inside a value): other text is only checked, never cut out. */
+  wantsText(): boolean;
 }
 
 const ENTITY = /&(lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g;
@@ -106,7 +108,7 @@ export class XmlScanner {
     while (i < n) {
       const lt = s.indexOf("<", i);
       if (lt < 0) break; // text continues in the next chunk
-      if (lt > i) this.text(s.slice(i, lt));
+      if (lt > i) this.text(s, i, lt);
       i = lt;
       const next = s.charCodeAt(lt + 1);
       if (Number.isNaN(next)) break;
@@ -114,7 +116,7 @@ export class XmlScanner {
       if (next === 47 /* / */) {
         end = s.indexOf(">", lt);
         if (end < 0) break;
-        this.closeTag(s.slice(lt + 2, end).trim());
+        this.closeTag(s, lt + 2, end);
       } else if (next === 63 /* ? */) {
         end = s.indexOf("?>", lt);
         if (end < 0) break;
@@ -149,12 +151,12 @@ export class XmlScanner {
     if (this.stack.length > 0 || this.roots !== 1) throw new DamagedPackage("the part ends before its elements are closed");
   }
 
-  private text(raw: string): void {
+  private text(s: string, from: number, to: number): void {
     if (this.stack.length === 0) {
-      if (raw.trim() !== "") throw new DamagedPackage("text outside the root element");
+      if (s.slice(from, to).trim() !== "") throw new DamagedPackage("text outside the root element");
       return;
     }
-    this.handler.text(raw, false);
+    if (this.handler.wantsText()) this.handler.text(s.slice(from, to), false);
   }
 
   private openTag(tag: string): void {
@@ -172,9 +174,13 @@ export class XmlScanner {
     else if (this.stack.push(name) > MAX_DEPTH) throw new DamagedPackage(`elements nested deeper than ${MAX_DEPTH}`);
   }
 
-  private closeTag(name: string): void {
+  /** `</name>` between `from` and `end` (its `>`): it must close the innermost open element. */
+  private closeTag(s: string, from: number, end: number): void {
     const open = this.stack.pop();
-    if (open !== name) throw new DamagedPackage(`</${name.slice(0, 40)}> closes <${(open ?? "").slice(0, 40)}>`);
-    this.handler.close(name);
+    let after = from + (open?.length ?? 0);
+    const matches = open !== undefined && s.startsWith(open, from);
+    while (after < end && isSpace(s.charCodeAt(after))) after++;
+    if (!matches || after !== end) throw new DamagedPackage(`</${s.slice(from, Math.min(end, from + 40))}> closes <${(open ?? "").slice(0, 40)}>`);
+    this.handler.close(open);
   }
 }

@@ -8,6 +8,7 @@ import { validationReportSheet } from "../../core/report/validationReport";
 import { Analysis } from "../../core/validate/validateWorkbook";
 import { WrittenSheet } from "../excel/officeSink";
 import { dropdownTargets } from "../excel/inputHelp";
+import { isFallbilanzError } from "../../core/errors";
 import { errorDetails, germanMessage } from "../messages";
 import { Services } from "../services";
 
@@ -45,8 +46,9 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       const update = await work();
       setState((s) => ({ ...s, ...update, busy: undefined }));
     } catch (error) {
-      // The original error stays available: in the console, and under "Details" in the pane.
-      console.error("Fallbilanz:", error);
+      // What Excel refused stays available: in the console, and under "Details" in the pane. (A message of
+      // our own already says what to do.)
+      if (!isFallbilanzError(error)) console.error("Fallbilanz:", error);
       setState((s) => ({ ...s, busy: undefined, error: germanMessage(error), errorDetails: errorDetails(error) }));
     }
   }, []);
@@ -102,7 +104,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       }),
     selectCell: (sheet, address) =>
       services.selectCell(sheet, address).catch((error: unknown) => {
-        console.error("Fallbilanz:", error);
+        if (!isFallbilanzError(error)) console.error("Fallbilanz:", error);
         setState((s) => ({ ...s, error: germanMessage(error), errorDetails: errorDetails(error) }));
       }),
     defaultYear: () => (state.analysis ? defaultReportYear(state.analysis) : undefined),
