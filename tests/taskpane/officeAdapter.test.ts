@@ -74,6 +74,15 @@ describe("Office.js adapter: reading", () => {
     expect(b.counselling[0].row).toBe(a.counselling[0].row + 2);
   });
 
+  test("a named sheet whose cells start below row 10 has no header: its rows are counted as unreadable, no value is read", async () => {
+    const rows: unknown[][] = [...Array.from({ length: 14 }, () => []), ["Datum", "Klient-ID", "Status", "Name"], [serial(2019, 1, 3), "IK-1", "Geduldet", "Amal Q."]];
+    const wb = createWorkbook({ Beratungen: rows });
+    const analysis = analyse(await readAll(wb), TODAY);
+    expect(analysis.totals[0]).toMatchObject({ rows: 2, rejected: 2 });
+    expect(analysis.findings.map((f) => f.code)).toEqual(["E_HEADER_MISSING"]);
+    expect(wb.reads).toEqual([]);
+  });
+
   test("error cells read as errors, as from a file: #NV is no client ID, an error is no attendee count", async () => {
     const wb = createWorkbook({
       Beratungen: [["Datum", "Klient-ID", "Status"], [serial(2019, 3, 1), { error: "#NV" }, "Geduldet"], [serial(2019, 3, 2), "IK-1", "Geduldet"]],

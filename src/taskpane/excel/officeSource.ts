@@ -81,7 +81,8 @@ export class OfficeWorkbookSource implements WorkbookSource {
           values.forEach((row, i) => r.sink(r.firstRow + i + 1, this.lead(r.firstColumn, row.map((v, j) => cellOf(v, types[i][j])))));
           progress?.(r.name, rows);
         }
-        r.needs = r.sink.needs?.() ?? { values: this.allColumns(r), presence: [] };
+        // A sheet whose cells start below row 10 can have no header: only whether its rows are empty matters.
+        r.needs = r.sink.needs?.() ?? (range ? { values: this.allColumns(r), presence: [] } : { values: [], presence: "all" });
         r.bytesPerRow = this.estimate(r, range?.values ?? []);
       }
 
