@@ -36,7 +36,8 @@ export function styleIndex(style: CellStyle | undefined, link = false): number {
   return style === undefined ? 0 : (STYLE_INDEX.get(style) ?? 0);
 }
 
-const STYLE_INDEX = new Map(STYLE_NAMES.map((name, i) => [name, i + 1]));
+/** Styles that look like the default (plain text) take format 0: their cells need no `s` attribute at all. */
+const STYLE_INDEX = new Map(STYLE_NAMES.map((name, i) => [name, Object.keys(LOOKS[name]).length === 0 ? 0 : i + 1]));
 
 function fontXml(font: Look["font"] = {}): string {
   return (
