@@ -1,13 +1,12 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { FallbilanzError } from "../../core/errors";
-import { shownPath } from "./packageProblems";
 
 /* What can be wrong with the file given as a workbook, each with a German message that says what to do. */
 
 /** Checks that a path names a readable .xlsx file before it is opened; German message otherwise. */
 export function assertWorkbookFile(path: string): void {
-  if (!existsSync(path)) throw new FallbilanzError("noWorkbook", `Die Datei „${shownPath(path)}“ gibt es nicht. Bitte den Pfad prüfen.`);
-  if (!statSync(path).isFile()) throw new FallbilanzError("noWorkbook", `„${shownPath(path)}“ ist ein Ordner, keine Arbeitsmappe. Bitte eine .xlsx-Datei angeben.`);
+  if (!existsSync(path)) throw new FallbilanzError("noWorkbook", `Die Datei „${path}“ gibt es nicht. Bitte den Pfad prüfen.`);
+  if (!statSync(path).isFile()) throw new FallbilanzError("noWorkbook", `„${path}“ ist ein Ordner, keine Arbeitsmappe. Bitte eine .xlsx-Datei angeben.`);
 }
 
 /** The signature of an OLE compound file: an old .xls workbook, or an .xlsx encrypted with a password. */
@@ -32,11 +31,11 @@ export function notAWorkbook(path: string): FallbilanzError {
   if (startsWithCompoundFile(path)) {
     return new FallbilanzError(
       "noWorkbook",
-      `„${shownPath(path)}“ ist mit einem Kennwort geschützt oder eine alte Excel-Datei (.xls). Bitte in Excel öffnen und ohne Kennwort als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
+      `„${path}“ ist mit einem Kennwort geschützt oder eine alte Excel-Datei (.xls). Bitte in Excel öffnen und ohne Kennwort als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
     );
   }
   return new FallbilanzError(
     "noWorkbook",
-    `„${shownPath(path)}“ ist keine lesbare Excel-Arbeitsmappe (.xlsx). Bitte die Datei in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
+    `„${path}“ ist keine lesbare Excel-Arbeitsmappe (.xlsx). Bitte die Datei in Excel öffnen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
   );
 }

@@ -1,4 +1,3 @@
-import { FallbilanzError } from "../../core/errors";
 import { ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
 import { assertWorkbookFile, notAWorkbook } from "./fileProblems";
 import { packageDirectory } from "./packageDirectory";
@@ -54,7 +53,6 @@ export class XlsxFileSource implements WorkbookSource {
     } catch (error) {
       if (error instanceof DamagedPackage) throw damagedWorkbook(this.path);
       if (error instanceof PackageTooLarge) throw workbookTooLarge(this.path);
-      if (error instanceof FallbilanzError) throw error;
       throw error;
     } finally {
       pkg.close();

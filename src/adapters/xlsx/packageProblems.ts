@@ -2,11 +2,6 @@ import { FallbilanzError } from "../../core/errors";
 
 /* The German messages for a package that cannot be read; each says what to do. */
 
-/** A one-line rendering of a path for a message: control characters (a newline in a name) shown as `?`. */
-export function shownPath(path: string): string {
-  return path.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-}
-
 /** Why a package is refused; the detail stays out of the message and serves tests and debugging. */
 export class DamagedPackage extends Error {
   constructor(readonly detail: string) {
@@ -26,7 +21,7 @@ export class PackageTooLarge extends Error {
 export function damagedWorkbook(path: string): FallbilanzError {
   return new FallbilanzError(
     "noWorkbook",
-    `„${shownPath(path)}“ ist beschädigt und lässt sich nicht vollständig lesen; es wurde nichts ausgewertet. ` +
+    `„${path}“ ist beschädigt und lässt sich nicht vollständig lesen; es wurde nichts ausgewertet. ` +
       "Bitte die Datei in Excel öffnen (Excel bietet dann die Reparatur an) und als „Excel-Arbeitsmappe (*.xlsx)“ neu speichern.",
   );
 }
@@ -34,7 +29,7 @@ export function damagedWorkbook(path: string): FallbilanzError {
 export function workbookTooLarge(path: string): FallbilanzError {
   return new FallbilanzError(
     "noWorkbook",
-    `„${shownPath(path)}“ enthält einen Teil oder eine Zelle, die größer ist, als eine Excel-Arbeitsmappe sein kann; es wurde nichts ausgewertet. ` +
+    `„${path}“ enthält einen Teil oder eine Zelle, die größer ist, als eine Excel-Arbeitsmappe sein kann; es wurde nichts ausgewertet. ` +
       "Bitte die Datei in Excel öffnen, sehr lange Zellinhalte kürzen und als „Excel-Arbeitsmappe (*.xlsx)“ neu speichern.",
   );
 }

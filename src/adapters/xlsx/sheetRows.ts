@@ -3,7 +3,7 @@ import { Cell, EXCEL_MAX_CELL_TEXT, unreadableCell } from "../../core/cells";
 import { serialOfIsoDateTime } from "../../core/dates/isoDateTime";
 import { DamagedPackage } from "./packageProblems";
 import { SharedString, TOO_LONG } from "./sharedStrings";
-import { attributesOf, decodeText, eachAttribute, XmlScanner } from "./xmlScanner";
+import { decodeText, eachAttribute, XmlScanner } from "./xmlScanner";
 import { feedXml, localName, passOn } from "./xmlStream";
 
 /** Excel's grid: 1,048,576 rows, 16,384 columns (A to XFD). */
@@ -77,7 +77,10 @@ export async function readSheetRows(stream: Readable, part: string, shared: read
     open(name, tag, attributesAt) {
       switch (localName(name)) {
         case "row": {
-          const r = attributesOf(tag, attributesAt).get("r");
+          let r: string | undefined;
+          eachAttribute(tag, attributesAt, (name, raw) => {
+            if (name === "r") r = decodeText(raw);
+          });
           const next = r === undefined ? rowNumber + 1 : Number(r);
           if (!Number.isInteger(next) || next <= rowNumber || next > MAX_ROW) throw new DamagedPackage(`${part}: row ${String(r)} out of order`);
           rowNumber = next;

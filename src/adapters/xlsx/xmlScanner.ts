@@ -58,16 +58,6 @@ export function eachAttribute(tag: string, from: number, take: (name: string, ra
   }
 }
 
-/**
- * The attributes of a tag (`tag` is the text between `<` and `>`, attributes
- * starting at `from`), values decoded. Malformed attributes are damage.
- */
-export function attributesOf(tag: string, from: number): Map<string, string> {
-  const attributes = new Map<string, string>();
-  eachAttribute(tag, from, (name, raw) => attributes.set(name, decodeText(raw)));
-  return attributes;
-}
-
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }

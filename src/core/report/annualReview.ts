@@ -38,6 +38,9 @@ const HEADLINES: readonly Headline[] = [
   { key: "months", label: "Gezählte Monate", style: "integer", pick: (f) => f.months },
 ];
 
+/** Every headline figure, in the order the review lists them. */
+export const HEADLINE_KEYS: readonly HeadlineKey[] = HEADLINES.map((h) => h.key);
+
 /** Per month of a year: the counts the month table shows beside the persons. */
 function monthlyCounts(analysis: Analysis, year: number): { contacts: number[]; referrals: number[]; events: number[]; attendees: number[] } {
   const zero = (): number[] => new Array<number>(12).fill(0);

@@ -13,11 +13,6 @@ export type HeadlineKey =
   | "events" | "attendees" | "contacts" | "persons" | "monthlyPersons" | "referrals" | "monthlyReferred"
   | PlacementFigure | "active" | "months";
 
-/** Every headline figure, in the order the review lists them. */
-export const HEADLINE_KEYS: readonly HeadlineKey[] = [
-  "events", "attendees", "contacts", "persons", "monthlyPersons", "referrals", "monthlyReferred", "Arbeit", "Ausbildung", "Deutschkurs", "active", "months",
-];
-
 const ref = (column: keyof typeof RECORD_COLUMNS): string => `${RECORDS_TABLE_NAME}[${RECORD_COLUMNS[column]}]`;
 const text = (value: string): string => `"${value.replace(/"/g, '""')}"`;
 const kindIs = (kind: keyof typeof RECORD_KINDS): string => `${ref("kind")};${text(RECORD_KINDS[kind])}`;

@@ -101,9 +101,6 @@ export function* allRows(sheet: OutSheet): Generator<OutRow> {
   if (more) for (let i = 0; i < more.count; i++) yield more.row(i);
 }
 
-/** The number of rows of a sheet, `moreRows` included. */
-export const rowCount = (sheet: OutSheet): number => sheet.rows.length + (sheet.moreRows?.count ?? 0);
-
 /** The widest row of a sheet, `moreRows` included. */
 export const sheetWidth = (sheet: OutSheet): number =>
   Math.max(sheet.moreRows?.width ?? 0, sheet.rows.reduce((n, r) => Math.max(n, r?.length ?? 0), 0));
