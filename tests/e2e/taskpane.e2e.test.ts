@@ -113,6 +113,23 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
     expect(total).toBe(summary.validation.rows);
   });
 
+  test("the input-help dialog, cancelled and opened again, is open and accessible each time (real focus handling)", async () => {
+    const open = page.getByRole("button", { name: "Eingabehilfen einrichten …" });
+    for (let round = 0; round < 2; round++) {
+      await open.click();
+      // getByRole leaves out what is aria-hidden: a dialog still closing, or hidden by Fluent's focus trap, is not found.
+      const dialog = page.getByRole("dialog", { name: "Auswahllisten hinzufügen?" });
+      await dialog.getByRole("button", { name: "Hinzufügen" }).waitFor();
+      await page.waitForTimeout(400); // Fluent's focus trap updates aria-hidden 250 ms after a change
+      expect(await dialog.getByRole("button", { name: "Hinzufügen" }).isVisible()).toBe(true);
+      await dialog.getByRole("button", { name: "Abbrechen" }).click();
+      await page.locator("[role=dialog]").waitFor({ state: "detached" });
+      await expect(open.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    }
+    const back = await page.evaluate(() => window.__readBack());
+    expect(back.writes).toEqual([]);
+  });
+
   test("writes the year-end review and the written sheets carry the review's figures", async () => {
     await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
     await page.getByText("Jahresrückblick 2019 geschrieben").waitFor({ timeout: 60_000 });

@@ -63,7 +63,14 @@ describe("fuzz: the command's contract holds under mutation", () => {
         const json = join(dir, "s.json");
         const paths: Record<string, string> = { INPUT: input, OUT: out, JSON: json, "missing.xlsx": join(dir, "missing.xlsx"), folder: join(dir, "folder") };
         const argv = tokens.map((t) => paths[t] ?? t);
-        return holds("args", { dir, input, out, json, secretsInPlace: true, argv });
+        // A random token may be taken as an output path (`--out =`): relative paths land in the case's folder.
+        const cwd = process.cwd();
+        process.chdir(dir);
+        try {
+          return await holds("args", { dir, input, out, json, secretsInPlace: true, argv });
+        } finally {
+          process.chdir(cwd);
+        }
       }),
       params,
     );
