@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "build/**", "bin/**", "node_modules/**", "out/**", "bench-data/**", "coverage/**", "webpack.config.js", "scripts/dev-certs.js", "scripts/bench/measure.cjs", "jest.config.js"] },
+  { ignores: ["dist/**", "build/**", "bin/**", "node_modules/**", "out/**", "bench-data/**", "coverage/**", "webpack.config.js", "scripts/dev-certs.js", "scripts/bench/measure.cjs", "scripts/build/*.cjs", "jest.config.js"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -1,52 +1,107 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
+const fs = require("node:fs");
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { Compilation, sources } = require("webpack");
+const { baseUrl, buildManifest } = require("./scripts/build/addinManifest.cjs");
+const { CONTENT_SECURITY_POLICY } = require("./scripts/build/contentSecurityPolicy.cjs");
 
-const DEV_URL = "https://localhost:3000/";
-/** Where the add-in is hosted in production; the built manifest gets this URL instead of the dev URL. */
-const PROD_URL = process.env.FALLBILANZ_URL || "https://www.contoso.com/fallbilanz/";
+/*
+ * Two compilations into dist/:
+ * - the pane (taskpane, commands), for the browsers Office uses (ES2020);
+ * - the custom functions, for the JavaScript-only runtime of Office 2021 and of Windows builds before 2403, which
+ *   understands ECMAScript 2016 only: syntax compiled down, later built-ins polyfilled from core-js where used.
+ * Production bundles carry a content hash in their name (a new release is never served from an old cache); the
+ * HTML pages and the manifest point to them. The manifest is made by scripts/build/addinManifest.cjs.
+ */
 
-module.exports = async (env, options) => {
-  const dev = options.mode === "development";
-  const swc = { loader: "swc-loader", options: { jsc: { target: "es2020", parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } } } } };
-  return {
+const parser = { syntax: "typescript", tsx: true };
+const react = { react: { runtime: "automatic" } };
+/** The oldest engine that knows all of ES2016 and nothing of ES2017 (Chrome 52): what the functions are built for. */
+const ES2016_ENGINE = { chrome: "52" };
+
+function htmlPage(filename, template, chunk) {
+  return new HtmlWebpackPlugin({ filename, template, chunks: [chunk], templateParameters: { csp: CONTENT_SECURITY_POLICY } });
+}
+
+/** Emits manifest.xml with the functions' script as built (its hashed name). */
+class ManifestPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ManifestPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ManifestPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const script = compilation.namedChunks.get("functions").files.values().next().value;
+        const template = fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8");
+        const xml = buildManifest(template, { ...this.options, functionsScript: script });
+        compilation.emitAsset("manifest.xml", new sources.RawSource(xml));
+      });
+    });
+  }
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const mode = options.mode === "development" ? "development" : "production";
+  const dev = mode === "development";
+  // Refused before anything is built: a production manifest must name the address IT hosts the add-in at.
+  const base = dev ? undefined : baseUrl(env.url ?? process.env.FALLBILANZ_URL);
+  const version = JSON.parse(fs.readFileSync(path.resolve(__dirname, "package.json"), "utf8")).version;
+  const out = path.resolve(__dirname, "dist");
+  const filename = dev ? "[name].js" : "[name].[contenthash:12].js";
+  const common = {
+    mode,
     devtool: dev ? "source-map" : false,
-    entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
-    },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: swc }],
-    },
     performance: { hints: false },
+  };
+
+  const pane = {
+    ...common,
+    name: "pane",
+    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" },
+    output: { path: out, filename, clean: true },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: { jsc: { target: "es2020", parser, transform: react } } } }],
+    },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/functions/functions.de-DE.json", to: "functions.de-DE.json" },
-          {
-            from: "manifest*.xml",
-            to: "[name][ext]",
-            transform: (content) =>
-              dev ? content : content.toString().split(DEV_URL).join(PROD_URL).split(DEV_URL.slice(0, -1)).join(new URL(PROD_URL).origin),
-          },
-        ],
-      }),
+      htmlPage("taskpane.html", "./src/taskpane/taskpane.html", "taskpane"),
+      htmlPage("commands.html", "./src/commands/commands.html", "commands"),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
     ],
     devServer: {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       headers: { "Access-Control-Allow-Origin": "*" },
       server: { type: "https", options: env.WEBPACK_SERVE ? require("./scripts/dev-certs").devCerts() : {} },
-      static: { directory: path.resolve(__dirname, "dist") },
+      static: { directory: out },
+      devMiddleware: { writeToDisk: (file) => /manifest\.xml$/.test(file) },
     },
   };
+
+  const functions = {
+    ...common,
+    name: "functions",
+    dependencies: ["pane"], // runs after the pane's build has cleaned dist/
+    target: ["web", "es5"],
+    entry: { functions: "./src/functions/functions.ts" },
+    output: { path: out, filename, clean: false, environment: { arrowFunction: false, const: false, destructuring: false, forOf: false, optionalChaining: false, templateLiteral: false } },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "swc-loader", options: { env: { targets: ES2016_ENGINE, mode: "usage", coreJs: "3.47" }, jsc: { parser }, module: { type: "es6" } } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      htmlPage("functions.html", "./src/functions/functions.html", "functions"),
+      new CopyWebpackPlugin({ patterns: [{ from: "src/functions/functions.de-DE.json", to: "functions.de-DE.json" }] }),
+      new ManifestPlugin({ mode, base, version }),
+    ],
+  };
+  return [pane, functions];
 };

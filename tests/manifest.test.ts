@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DOMParser } from "@xmldom/xmldom";
-import { buildAddin } from "./helpers/build";
+import { TEST_BASE_URL, buildAddin } from "./helpers/build";
 
 const ROOT = join(__dirname, "..");
 const manifestText = readFileSync(join(ROOT, "manifest.xml"), "utf8");
@@ -14,6 +14,7 @@ const one = (tag: string): Element => {
   return found[0];
 };
 const DEV = "https://localhost:3000/";
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
 
 describe("manifest.xml", () => {
   let dist: string;
@@ -23,7 +24,7 @@ describe("manifest.xml", () => {
 
   test("identity: GUID id, version, German default locale, write access", () => {
     expect(one("Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(one("Version").textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(one("Version").textContent).toBe(`${pkg.version}.0`);
     expect(one("DefaultLocale").textContent).toBe("de-DE");
     expect(one("Permissions").textContent).toBe("ReadWriteDocument");
     expect(all("Host").map((h) => h.getAttribute("Name") || h.getAttribute("xsi:type"))).toEqual(["Workbook", "Workbook"]);
@@ -50,7 +51,7 @@ describe("manifest.xml", () => {
     expect(urls.length).toBeGreaterThan(10);
     for (const url of urls) {
       expect(url.startsWith(DEV.slice(0, -1))).toBe(true);
-      const path = url.slice(DEV.length);
+      const path = url.slice(DEV.length).replace(/^functions\.js$/, "");
       if (path) expect([path, existsSync(join(dist, path))]).toEqual([path, true]);
     }
     expect(readFileSync(join(dist, "manifest.xml"), "utf8")).not.toContain("localhost");
@@ -65,7 +66,7 @@ describe("manifest.xml", () => {
   });
 
   test("custom functions: namespace IK, generated metadata, German override", () => {
-    expect(all("bt:String").find((s) => s.getAttribute("id") === "Functions.Namespace")!.getAttribute("DefaultValue")).toBe("IK");
+    expect(all("bt:String").find((s) => s.getAttribute("id") === "Functions.Namespace")!.getAttribute("DefaultValue")).toBe("IKDEV");
     const metadataUrl = all("bt:Url").find((u) => u.getAttribute("id") === "Functions.Metadata.Url")!;
     expect(metadataUrl.getAttribute("DefaultValue")).toBe(`${DEV}functions.json`);
     const override = metadataUrl.getElementsByTagName("bt:Override")[0];
@@ -73,7 +74,8 @@ describe("manifest.xml", () => {
     const english = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8"));
     expect(english.functions.length).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(join(dist, override.getAttribute("Value")!.slice(DEV.length)), "utf8"))).toHaveProperty("functions");
-    const bundle = readFileSync(join(dist, "functions.js"), "utf8");
+    const script = /id="Functions.Script.Url" DefaultValue="([^"]+)"/.exec(readFileSync(join(dist, "manifest.xml"), "utf8"))![1];
+    const bundle = readFileSync(join(dist, script.slice(TEST_BASE_URL.length)), "utf8");
     for (const f of english.functions as { id: string }[]) expect(bundle).toContain(`CustomFunctions.associate("${f.id}"`);
   });
 

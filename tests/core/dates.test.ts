@@ -1,4 +1,4 @@
-import { dayFromParts, dayParts, dayToExcelSerial, formatDayGerman, todayInGermany } from "../../src/core/dates/calendarDay";
+import { Day, dayFromParts, dayParts, dayToExcelSerial, formatDayGerman, todayInGermany } from "../../src/core/dates/calendarDay";
 import { readDate } from "../../src/core/dates/parseDate";
 
 const day = (y: number, m: number, dd: number) => ({ kind: "day", day: dayFromParts(y, m, dd) });
@@ -53,5 +53,33 @@ describe("readDate (spec 2: dates)", () => {
   test("today is the German calendar day", () => {
     // 23:30 UTC on 31 Dec is already 1 Jan in Germany.
     expect(dayParts(todayInGermany(new Date(Date.UTC(2019, 11, 31, 23, 30))))).toEqual({ year: 2020, month: 1, day: 1 });
+  });
+
+  test("today in Germany by the EU summer-time rule agrees with the time-zone database, hour by hour, 1996-2040", () => {
+    const berlin = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
+    const byDatabase = (d: Date): Day => {
+      const [y, m, dd] = berlin.format(d).split("-").map(Number);
+      return dayFromParts(y, m, dd);
+    };
+    const mismatches: string[] = [];
+    // Every hour around midnight every day (where the day can differ), every 15 minutes around each switch.
+    for (let ms = Date.UTC(1996, 0, 1); ms < Date.UTC(2041, 0, 1); ms += 3_600_000) {
+      const at = new Date(ms);
+      const h = at.getUTCHours();
+      if (h < 21 && h > 2) continue;
+      if (todayInGermany(at) !== byDatabase(at)) mismatches.push(at.toISOString());
+    }
+    for (const year of [2019, 2024, 2026, 2037]) {
+      for (const [month, from] of [[3, 24], [10, 24]]) {
+        for (let ms = Date.UTC(year, month - 1, from); ms < Date.UTC(year, month - 1, from + 8); ms += 900_000) {
+          const at = new Date(ms);
+          if (todayInGermany(at) !== byDatabase(at)) mismatches.push(at.toISOString());
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // 22:30 UTC on a summer evening is already the next day; in winter it is not.
+    expect(dayParts(todayInGermany(new Date(Date.UTC(2026, 6, 1, 22, 30))))).toEqual({ year: 2026, month: 7, day: 2 });
+    expect(dayParts(todayInGermany(new Date(Date.UTC(2026, 11, 1, 22, 30))))).toEqual({ year: 2026, month: 12, day: 1 });
   });
 });

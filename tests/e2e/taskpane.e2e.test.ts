@@ -156,7 +156,8 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
   });
 
   test("no serious or critical accessibility violations (axe-core)", async () => {
-    await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    // Evaluated through the debugging protocol: the page's policy admits no inline script tag, rightly.
+    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
     const violations = await page.evaluate(async () => {
       const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
       return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact})`);
@@ -164,8 +165,45 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
     expect(violations).toEqual([]);
   });
 
+  test("the Content-Security-Policy itself blocks a request to any other origin (not only the test's routing)", async () => {
+    let reached = 0;
+    const other = createServer((_req, res) => {
+      reached++;
+      res.writeHead(200, { "access-control-allow-origin": "*", "content-type": "text/plain" }).end("x");
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", () => resolve()));
+    const elsewhere = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      const outcome = await page.evaluate(async (url) => {
+        const violations: string[] = [];
+        document.addEventListener("securitypolicyviolation", (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+        const fetched = await fetch(`${url}/daten`).then(() => "loaded", () => "blocked");
+        const image = await new Promise((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve("loaded");
+          img.onerror = () => resolve("blocked");
+          img.src = `${url}/bild.png`;
+        });
+        const script = await new Promise((resolve) => {
+          const tag = document.createElement("script");
+          tag.onload = () => resolve("loaded");
+          tag.onerror = () => resolve("blocked");
+          tag.src = `${url}/skript.js`;
+          document.head.appendChild(tag);
+        });
+        await new Promise((r) => setTimeout(r, 200));
+        return { fetched, image, script, violations };
+      }, elsewhere);
+      expect(outcome).toMatchObject({ fetched: "blocked", image: "blocked", script: "blocked" });
+      expect(outcome.violations.sort()).toEqual([`connect-src ${elsewhere}/daten`, `img-src ${elsewhere}/bild.png`, `script-src-elem ${elsewhere}/skript.js`]);
+      expect(reached).toBe(0);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
   test("the pane makes no network request except to its own origin (office.js is routed to the stand-in)", () => {
     expect(requests.length).toBeGreaterThan(2);
-    expect(requests.filter((u) => !u.startsWith(`${origin}/`) && u !== OFFICE_JS)).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(`${origin}/`) && u !== OFFICE_JS && !/^http:\/\/127\.0\.0\.1:\d+\/(daten|bild\.png|skript\.js)$/.test(u))).toEqual([]);
   });
 });

@@ -50,13 +50,25 @@ export function formatDayGerman(day: Day): string {
   return `${String(d).padStart(2, "0")}.${String(month).padStart(2, "0")}.${year}`;
 }
 
-/** Made once: constructing a formatter costs more than a formula's whole loop over a table. */
-let berlinDate: Intl.DateTimeFormat | undefined;
+const MS_PER_HOUR = 3_600_000;
 
-/** Today's calendar day in Germany, whatever the machine's time zone. */
+/** The last Sunday of a month (1-12), as a day; 1970-01-01 was a Thursday. */
+function lastSundayOf(year: number, month: number): Day {
+  const last = dayFromParts(year, month + 1, 0);
+  return last - ((last + 4) % 7);
+}
+
+/**
+ * Today's calendar day in Germany, whatever the machine's time zone, with no time-zone data: Central European
+ * Time is UTC+1, summer time UTC+2 from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+ * October (the EU rule, Directive 2000/84/EC, in force since 1996). Excel's older functions runtime has no
+ * time-zone support in `Intl`, so the rule is computed rather than looked up.
+ */
 export function todayInGermany(now: Date = new Date()): Day {
-  berlinDate ??= new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
-  const parts = berlinDate.formatToParts(now);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return dayFromParts(get("year"), get("month"), get("day"));
+  const ms = now.getTime();
+  const { year } = dayParts(Math.floor(ms / MS_PER_DAY));
+  const summerFrom = lastSundayOf(year, 3) * MS_PER_DAY + MS_PER_HOUR;
+  const summerTo = lastSundayOf(year, 10) * MS_PER_DAY + MS_PER_HOUR;
+  const offsetHours = ms >= summerFrom && ms < summerTo ? 2 : 1;
+  return Math.floor((ms + offsetHours * MS_PER_HOUR) / MS_PER_DAY);
 }
