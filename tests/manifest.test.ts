@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DOMParser } from "@xmldom/xmldom";
+import { REQUIRED_EXCEL_API, REQUIRED_FUNCTIONS_RUNTIME } from "../src/taskpane/startup/support";
 import { TEST_BASE_URL, buildAddin } from "./helpers/build";
 
 const ROOT = join(__dirname, "..");
@@ -32,7 +33,10 @@ describe("manifest.xml", () => {
 
   test("requirement sets match what the code uses", () => {
     const sets = Object.fromEntries(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
-    expect(sets).toEqual({ ExcelApi: "1.8", CustomFunctionsRuntime: "1.2" });
+    // The pane checks the same versions on start (src/taskpane/startup/support.ts).
+    expect(sets).toEqual({ ExcelApi: REQUIRED_EXCEL_API, CustomFunctionsRuntime: REQUIRED_FUNCTIONS_RUNTIME });
+    // Office 2021 has ExcelApi up to 1.14: it must stay supported.
+    expect(Number(REQUIRED_EXCEL_API.split(".")[1])).toBeLessThanOrEqual(14);
   });
 
   test("every resid names a resource, every resource is used, ids are unique", () => {

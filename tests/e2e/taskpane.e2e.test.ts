@@ -1,10 +1,9 @@
-import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { extname, join } from "node:path";
-import { buildSync } from "esbuild";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { Browser, Page, chromium } from "playwright-core";
+import { Browser, Page } from "playwright-core";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/analyse";
@@ -13,12 +12,10 @@ import { buildReport } from "../../src/core/report/buildReport";
 import { SummaryJson } from "../../src/core/report/summaryJson";
 import { buildAddin } from "../helpers/build";
 import { TableColumns, evaluateFormula } from "../helpers/formulaText";
+import { OFFICE_JS, launchChromium, openPane, originOf, serve } from "../helpers/paneBrowser";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "Beispiel-Tracking.xlsx");
-const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "application/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml" };
 
 /** The sample workbook as the in-memory host holds it: values by sheet, dates as serial numbers. */
 async function sampleSheets(): Promise<Record<string, unknown[][]>> {
@@ -48,19 +45,6 @@ function tableColumns(values: unknown[][], address: string): TableColumns {
   return columns;
 }
 
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!path.startsWith(dir) || !existsSync(path)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-    createReadStream(path).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 describe("the task pane in Chromium, on an in-memory Excel host", () => {
   let server: Server;
   let browser: Browser;
@@ -70,24 +54,13 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error("Chromium fehlt: bitte `npm run test:all` ausführen (installiert Debians chromium).");
     const dist = await buildAddin("production");
     server = await serve(dist);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = originOf(server);
     summary = buildReport(analyse(await readTrackingWorkbook(new XlsxFileSource(SAMPLE)), todayInGermany()), { year: 2019 }).summary;
-    const host = buildSync({ entryPoints: [join(ROOT, "tests", "host", "browserHost.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020" });
-    const workbook = JSON.stringify(await sampleSheets());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    });
+    browser = await launchChromium();
     // About the width of a task pane in Excel.
-    page = await browser.newPage({ viewport: { width: 380, height: 900 } });
-    page.on("request", (r) => requests.push(r.url()));
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({ contentType: "application/javascript", body: `window.__WORKBOOK__ = ${workbook};\n${host.outputFiles[0].text}` }),
-    );
-    await page.goto(`${origin}/taskpane.html`);
+    page = await openPane(browser, origin, { workbook: await sampleSheets(), beforeLoad: (p) => p.on("request", (r) => requests.push(r.url())) });
   }, 180_000);
 
   afterAll(async () => {

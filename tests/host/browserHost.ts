@@ -3,11 +3,12 @@
  * installs the in-memory Excel host, loaded with the workbook the test put
  * in `window.__WORKBOOK__`, and exposes it for reading back.
  */
-import { createOfficeApi, createWorkbook, sheetValues } from "./memoryExcel";
+import { HostOptions, createOfficeApi, createWorkbook, sheetValues } from "./memoryExcel";
 
 declare global {
   interface Window {
     __WORKBOOK__: Record<string, unknown[][]>;
+    __HOST__?: HostOptions;
     __readBack: () => {
       names: string[];
       sheets: Record<string, unknown[][]>;
@@ -19,7 +20,7 @@ declare global {
 }
 
 const wb = createWorkbook(window.__WORKBOOK__);
-const api = createOfficeApi(wb);
+const api = createOfficeApi(wb, window.__HOST__);
 Object.assign(window, { Excel: api.Excel, Office: api.Office });
 window.__readBack = () => ({
   names: wb.sheets.map((s) => s.name),

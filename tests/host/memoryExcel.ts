@@ -22,6 +22,10 @@
  *   fixed weight) is recorded, to compare with the 5 MB limit of Excel on the web; every write is logged with
  *   its sheet, and every read of values with its address (so a test sees which columns were read).
  *
+ * - the host: `Office.onReady` reports Excel (or null, as office.js does in a plain browser), `isSetSupported`
+ *   answers for ExcelApi up to a chosen version (an older Excel), `Office.context.officeTheme` is a chosen theme or
+ *   absent (as on the web); a test can also leave office.js out entirely (the `Office` global then is undefined);
+ *
  * Not modelled: the exact bytes of Excel's protocol (JSON is the estimate), recalculation, number
  * formatting of displayed text, charts beyond their source and position, undo, other users editing.
  * Runs in Node (adapter and component tests) and, bundled, in Chromium.
@@ -534,8 +538,25 @@ class Range extends Loadable {
   }
 }
 
+/** What kind of Office the host pretends to be. */
+export interface HostOptions {
+  /** The highest ExcelApi version this Excel supports (Office 2021: 1.14; default: all). */
+  readonly excelApi?: string;
+  /** `Office.context.officeTheme`, as Office on Windows and Mac give it (absent on the web). */
+  readonly officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
+  /** The host `Office.onReady` reports (null: office.js opened in a plain browser). */
+  readonly host?: string | null;
+}
+
+/** Whether version a ("1.14") is at least b ("1.9"), part by part as Office compares them. */
+function atLeast(a: string, b: string): boolean {
+  const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return true;
+}
+
 /** The `Excel` and `Office` globals over a memory workbook. */
-export function createOfficeApi(wb: MemoryWorkbook) {
+export function createOfficeApi(wb: MemoryWorkbook, options: HostOptions = {}) {
   const Excel = {
     run: async <T>(callback: (context: Context) => Promise<T>): Promise<T> => callback(new Context(wb)),
     ChartType: { columnClustered: "ColumnClustered" },
@@ -545,10 +566,12 @@ export function createOfficeApi(wb: MemoryWorkbook) {
     RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
   };
   const Office = {
-    onReady: (callback?: () => void) => {
-      callback?.();
-      return Promise.resolve({ host: "Excel", platform: "OfficeOnline" });
+    onReady: (callback?: (info: { host: string | null; platform: string | null }) => void) => {
+      const info = { host: options.host === undefined ? "Excel" : options.host, platform: options.host === null ? null : "OfficeOnline" };
+      callback?.(info);
+      return Promise.resolve(info);
     },
+    HostType: { Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
       document: {
@@ -558,7 +581,9 @@ export function createOfficeApi(wb: MemoryWorkbook) {
           saveAsync: (callback: (r: { status: string }) => void) => callback({ status: "succeeded" }),
         },
       },
-      requirements: { isSetSupported: () => true },
+      officeTheme: options.officeTheme,
+      // Office answers for the sets it knows: ExcelApi up to the host's version; other sets (CustomFunctionsRuntime) yes.
+      requirements: { isSetSupported: (name: string, version = "1.1") => name !== "ExcelApi" || !options.excelApi || atLeast(options.excelApi, version) },
     },
   };
   return { Excel, Office };

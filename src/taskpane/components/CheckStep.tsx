@@ -68,7 +68,7 @@ export function CheckStep({ analysis, disabled, onCheck, onWriteReport, onSelect
                     const address = `${f.column || "A"}${f.row}`;
                     return (
                       <li key={i}>
-                        <Link as="button" onClick={() => onSelectCell(f.sheet, address)}>{address}</Link> {SEVERITY_LABELS[f.severity]}: {f.message}
+                        <Link as="button" inline onClick={() => onSelectCell(f.sheet, address)}>{address}</Link> {SEVERITY_LABELS[f.severity]}: {f.message}
                       </li>
                     );
                   })}

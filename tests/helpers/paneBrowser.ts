@@ -1,0 +1,68 @@
+import { createReadStream, existsSync } from "node:fs";
+import { Server, createServer } from "node:http";
+import { AddressInfo } from "node:net";
+import { extname, join } from "node:path";
+import { buildSync } from "esbuild";
+import { Browser, Page, chromium } from "playwright-core";
+import type { HostOptions } from "../host/memoryExcel";
+
+/* The built task pane in Debian's Chromium, with office.js routed to the in-memory Excel host. */
+
+const ROOT = join(__dirname, "..", "..");
+export const CHROMIUM = "/usr/bin/chromium";
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "application/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml" };
+
+/** Serves a built dist/ on a loopback port. */
+export function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!path.startsWith(dir) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+export const originOf = (server: Server): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error("Chromium fehlt: bitte `npm run test:all` ausführen (installiert Debians chromium).");
+  return chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+}
+
+let hostScript: string | undefined;
+/** The in-memory host bundled for the browser (tests/host/browserHost.ts). */
+function browserHost(): string {
+  hostScript ??= buildSync({ entryPoints: [join(ROOT, "tests", "host", "browserHost.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2020" }).outputFiles[0].text;
+  return hostScript;
+}
+
+export interface PaneOptions {
+  readonly workbook: Record<string, unknown[][]>;
+  /** What kind of Office the host pretends to be; `officeJs: false` leaves office.js unreachable. */
+  readonly host?: HostOptions;
+  readonly officeJs?: boolean;
+  readonly viewport?: { width: number; height: number };
+  /** Called with the new page before it loads (to listen for requests or errors from the start). */
+  readonly beforeLoad?: (page: Page) => void;
+}
+
+/** Opens the task pane page on a new page; office.js answered by the in-memory host (or refused). */
+export async function openPane(browser: Browser, origin: string, options: PaneOptions): Promise<Page> {
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 380, height: 900 } });
+  await page.route(OFFICE_JS, (route) =>
+    options.officeJs === false
+      ? route.abort("connectionrefused")
+      : route.fulfill({
+          contentType: "application/javascript",
+          body: `window.__WORKBOOK__ = ${JSON.stringify(options.workbook)};\nwindow.__HOST__ = ${JSON.stringify(options.host ?? {})};\n${browserHost()}`,
+        }),
+  );
+  options.beforeLoad?.(page);
+  await page.goto(`${origin}/taskpane.html`);
+  return page;
+}
