@@ -15,6 +15,9 @@ export async function readTrackingWorkbook(
     if (!ingest.wantsRows) return undefined;
     return Object.assign((row: number, cells: readonly Cell[]) => ingest.push(row, cells), { needs: () => ingest.needs() });
   }, options.progress);
+  for (const placeholder of source.placeholderSheets?.() ?? []) {
+    ingests.push({ ingest: SheetIngest.placeholder(placeholder.name), position: placeholder.position });
+  }
   const sheets = ingests.sort((a, b) => a.position - b.position).map(({ ingest }) => ingest.finish());
   return source.uses1904DateSystem?.() ? datesFrom1904System(sheets) : sheets;
 }

@@ -35,6 +35,8 @@ export interface WorkbookSource {
   forEachSheet(visit: (sheetName: string, position: number) => RowSink | undefined, progress?: ReadProgress): Promise<void>;
   /** After reading: whether the workbook keeps its dates in the 1904 date system (old Mac workbooks). */
   uses1904DateSystem?(): boolean;
+  /** After reading: sheet entries that hold nothing to read (a file's `r:id=""` placeholders), with their position. */
+  placeholderSheets?(): readonly { readonly name: string; readonly position: number }[];
 }
 
 /** Where a finding's link in the validation report points. */

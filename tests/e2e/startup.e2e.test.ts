@@ -131,7 +131,7 @@ describe("the pane where it cannot work, and in Office's themes", () => {
       };
       const problems: string[] = [];
       const visible = (e: Element) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === "fixed";
-      for (const e of document.querySelectorAll("button, select, input, label, h1, h2, p, td, th, summary, [role=status], [role=alert]")) {
+      for (const e of Array.from(document.querySelectorAll("button, select, input, label, h1, h2, p, td, th, summary, [role=status], [role=alert]"))) {
         if (!visible(e) || !(e.textContent ?? "").trim()) continue;
         const style = getComputedStyle(e);
         const ratio = contrast(luminance(style.color), luminance(background(e)));
@@ -143,7 +143,7 @@ describe("the pane where it cannot work, and in Office's themes", () => {
         const style = getComputedStyle(el);
         return ["top", "right", "bottom", "left"].some((side) => parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && style.getPropertyValue(`border-${side}-style`) !== "none");
       };
-      for (const e of document.querySelectorAll("button, select, input")) {
+      for (const e of Array.from(document.querySelectorAll("button, select, input"))) {
         if (!visible(e)) continue;
         if (e.classList.contains("fui-Link")) {
           if (!getComputedStyle(e).textDecorationLine.includes("underline")) problems.push(`link "${(e.textContent ?? "").trim()}": not underlined`);

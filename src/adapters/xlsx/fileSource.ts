@@ -18,11 +18,16 @@ const PROGRESS_EVERY = 5_000;
  */
 export class XlsxFileSource implements WorkbookSource {
   private date1904 = false;
+  private placeholders: readonly { name: string; position: number }[] = [];
 
   constructor(readonly path: string) {}
 
   uses1904DateSystem(): boolean {
     return this.date1904;
+  }
+
+  placeholderSheets(): readonly { name: string; position: number }[] {
+    return this.placeholders;
   }
 
   async forEachSheet(visit: (sheetName: string, position: number) => RowSink | undefined, progress?: ReadProgress): Promise<void> {
@@ -37,6 +42,7 @@ export class XlsxFileSource implements WorkbookSource {
       const directory = await packageDirectory(pkg);
       if (directory.sheets.length === 0) throw new DamagedPackage("no worksheet");
       this.date1904 = directory.date1904;
+      this.placeholders = directory.placeholders;
       const shared = await readSharedStrings(pkg, directory.sharedStringsPart);
       for (const sheet of directory.sheets) {
         const sink = visit(sheet.name, sheet.position);
@@ -44,7 +50,7 @@ export class XlsxFileSource implements WorkbookSource {
         const stream = await pkg.stream(sheet.part, PART_LIMITS.worksheet);
         if (!stream) throw new DamagedPackage(`missing ${sheet.part}`);
         let read = 0;
-        await readSheetRows(stream, sheet.part, shared, (row, cells) => {
+        await readSheetRows(stream, sheet.part, { shared, date1904: directory.date1904 }, (row, cells) => {
           sink(row, cells);
           if (progress && ++read % PROGRESS_EVERY === 0) progress(sheet.name, read);
         });

@@ -12,8 +12,16 @@ export interface SheetEntry {
   readonly part: string;
 }
 
+/** A sheet entry of the workbook that names no part (`r:id=""`, as some tools write for a removed sheet). */
+export interface PlaceholderEntry {
+  readonly name: string;
+  readonly position: number;
+}
+
 export interface PackageDirectory {
   readonly sheets: readonly SheetEntry[];
+  /** Sheet entries without content: named in the validation report, never silently dropped. */
+  readonly placeholders: readonly PlaceholderEntry[];
   readonly sharedStringsPart: string | undefined;
   /** Whether the workbook keeps dates in the 1904 date system (old Mac workbooks). */
   readonly date1904: boolean;
@@ -21,6 +29,8 @@ export interface PackageDirectory {
 
 /** Relationship types end the same way in transitional and Strict OOXML. */
 const TYPE = { officeDocument: "/officeDocument", worksheet: "/worksheet", sharedStrings: "/sharedStrings" };
+/** Excel 4.0 macro sheets hold cells in the worksheet's own schema (`sheetData`): read like worksheets. */
+const CELL_SHEET_TYPES = ["/worksheet", "/xlMacrosheet", "/xlIntlMacrosheet"];
 
 interface Relationship {
   readonly type: string;
@@ -94,8 +104,10 @@ function relationshipIdOf(tag: SaxesTagNS): string | undefined {
 /**
  * The workbook's sheets in their order, read as XML with namespaces from the
  * package's relationships, the workbook part and its relationships. A package
- * without content types or workbook, a sheet without its part, or two sheets of
- * one name (Excel forbids that) is damaged: nothing may silently go missing.
+ * without content types or workbook, a sheet whose relationship or part is
+ * missing, or two sheets of one name (Excel forbids that) is damaged: nothing may
+ * silently go missing. A sheet entry with no relationship id at all is a
+ * placeholder some tools write: listed, so that the report can name it.
  */
 export async function packageDirectory(pkg: ZipPackage): Promise<PackageDirectory> {
   if (!(await parseSmall(pkg, "[Content_Types].xml", () => undefined))) throw new DamagedPackage("no [Content_Types].xml");
@@ -103,6 +115,7 @@ export async function packageDirectory(pkg: ZipPackage): Promise<PackageDirector
   const workbookPart = [...rootRels.values()].find((r) => r.type.endsWith(TYPE.officeDocument))?.target ?? "xl/workbook.xml";
   const rels = await relationships(pkg, workbookPart);
   const sheets: SheetEntry[] = [];
+  const placeholders: PlaceholderEntry[] = [];
   const names = new Set<string>();
   let position = 0;
   let date1904 = false;
@@ -114,18 +127,23 @@ export async function packageDirectory(pkg: ZipPackage): Promise<PackageDirector
     if (tag.local !== "sheet") return;
     const name = tag.attributes.name?.value;
     const id = relationshipIdOf(tag);
-    const rel = id === undefined ? undefined : rels.get(id);
-    if (name === undefined || rel === undefined) throw new DamagedPackage("a sheet without its relationship");
+    if (name === undefined) throw new DamagedPackage("a sheet without a name");
     const key = name.toLowerCase();
     if (names.has(key)) throw new DamagedPackage("two sheets of one name");
     names.add(key);
     const at = position++;
-    if (!rel.type.endsWith(TYPE.worksheet)) return; // chart and dialog sheets hold no rows
+    if (id === undefined || id.trim() === "") {
+      placeholders.push({ name, position: at });
+      return;
+    }
+    const rel = rels.get(id);
+    if (rel === undefined) throw new DamagedPackage("a sheet without its relationship");
+    if (!CELL_SHEET_TYPES.some((type) => rel.type.endsWith(type))) return; // chart and dialog sheets hold no rows
     if (!pkg.has(rel.target)) throw new DamagedPackage("a sheet's part is missing");
     sheets.push({ name, position: at, part: rel.target });
   });
   if (!found) throw new DamagedPackage("no workbook part");
   const sharedStringsPart = [...rels.values()].find((r) => r.type.endsWith(TYPE.sharedStrings))?.target;
   if (sharedStringsPart !== undefined && !pkg.has(sharedStringsPart)) throw new DamagedPackage("the shared strings part is missing");
-  return { sheets, sharedStringsPart, date1904 };
+  return { sheets, placeholders, sharedStringsPart, date1904 };
 }

@@ -1,6 +1,7 @@
 import { SaxesParser } from "saxes";
 import { EXCEL_MAX_CELL_TEXT } from "../../core/cells";
 import { PART_LIMITS, ZipPackage } from "./zipPackage";
+import { decodeCellText } from "./ooxmlText";
 import { DepthGuard, feedXml, localName } from "./xmlStream";
 
 /** A shared string too long for an Excel cell: the cells that use it are unreadable. */
@@ -10,7 +11,7 @@ export type SharedString = string | typeof TOO_LONG;
 
 /**
  * The shared strings of the package (`<si>`, plain or rich text; phonetic
- * runs `<rPh>` are reading aids, not text, and are left out).
+ * runs `<rPh>` are reading aids, not text, and are left out), `_xHHHH_` escapes decoded.
  */
 export async function readSharedStrings(pkg: ZipPackage, part: string | undefined): Promise<SharedString[]> {
   const strings: SharedString[] = [];
@@ -42,7 +43,8 @@ export async function readSharedStrings(pkg: ZipPackage, part: string | undefine
     else if (name === "rPh") phonetic--;
     else if (name === "si") {
       inItem = false;
-      strings.push(text.length > EXCEL_MAX_CELL_TEXT ? TOO_LONG : text);
+      const decoded = decodeCellText(text);
+      strings.push(decoded.length > EXCEL_MAX_CELL_TEXT ? TOO_LONG : decoded);
     }
   });
   await feedXml(stream, parser, part);

@@ -1,6 +1,8 @@
 import { Readable } from "node:stream";
 import { Cell, EXCEL_MAX_CELL_TEXT, unreadableCell } from "../../core/cells";
+import { DAYS_FROM_1904_TO_1900 } from "../../core/dates/dateSystem";
 import { serialOfIsoDateTime } from "../../core/dates/isoDateTime";
+import { decodeCellText } from "./ooxmlText";
 import { DamagedPackage } from "./packageProblems";
 import { SharedString, TOO_LONG } from "./sharedStrings";
 import { decodeText, eachAttribute, XmlScanner } from "./xmlScanner";
@@ -24,26 +26,42 @@ function columnOfRef(ref: string): number {
   return i === 0 ? -1 : column - 1;
 }
 
+/** How the package keeps its cells: its shared strings, and whether its serial dates count from 1904. */
+export interface SheetContext {
+  readonly shared: readonly SharedString[];
+  readonly date1904: boolean;
+}
+
+/** A cell's text, escapes decoded; over Excel's limit it is unreadable. */
+function cellText(text: string): Cell {
+  const decoded = decodeCellText(text);
+  return decoded.length > EXCEL_MAX_CELL_TEXT ? unreadableCell("tooLong") : decoded;
+}
+
 /** The value of one `<c>`, by its type attribute, from the text of its `<v>` or inline string. */
-function cellValue(type: string | undefined, text: string | undefined, shared: readonly SharedString[]): Cell {
+function cellValue(type: string | undefined, text: string | undefined, context: SheetContext): Cell {
   if (text === undefined) return null;
   switch (type) {
     case "s": {
+      if (text.trim() === "") return null; // `<v/>`: written by some tools for an empty cell
       const index = /^\s*\d+\s*$/.test(text) ? Number(text) : -1;
-      const value = index >= 0 && index < shared.length ? shared[index] : undefined;
+      const value = index >= 0 && index < context.shared.length ? context.shared[index] : undefined;
       if (value === undefined) return unreadableCell("damaged");
       return value === TOO_LONG ? unreadableCell("tooLong") : value;
     }
     case "inlineStr":
     case "str":
-      return text.length > EXCEL_MAX_CELL_TEXT ? unreadableCell("tooLong") : text;
+      return cellText(text);
     case "b":
       return text.trim() === "1" || text.trim() === "true";
     case "e":
       return { error: text.trim() };
     case "d": {
+      // An ISO date is absolute; as a serial it is counted in the workbook's own date system, like every other
+      // date cell, so that the one shift of a 1904 workbook (readTrackingWorkbook) applies to it once.
       const serial = serialOfIsoDateTime(text.trim());
-      return serial === undefined ? unreadableCell("damaged") : serial;
+      if (serial === undefined) return unreadableCell("damaged");
+      return context.date1904 ? serial - DAYS_FROM_1904_TO_1900 : serial;
     }
     default: {
       if (text.trim() === "") return null;
@@ -56,13 +74,14 @@ function cellValue(type: string | undefined, text: string | undefined, shared: r
 /**
  * Streams one worksheet part and hands each row with content to `visit`, in
  * order: cells by their reference (or, without one, after the previous cell),
- * shared and inline strings (rich text runs joined, phonetic runs left out),
- * numbers, booleans, error cells as errors, `t="d"` ISO dates as serial
- * numbers, formula cells by their cached value. A cell that cannot be read is
+ * shared and inline strings (rich text runs joined, phonetic runs left out,
+ * `_xHHHH_` escapes decoded, an empty `<v/>` blank),
+ * numbers, booleans, error cells as errors, `t="d"` ISO dates and times as serial
+ * numbers of the workbook's date system, formula cells by their cached value. A cell that cannot be read is
  * an unreadable cell (a finding later), never a silent blank; rows out of
  * order or beyond Excel's grid are damage.
  */
-export async function readSheetRows(stream: Readable, part: string, shared: readonly SharedString[], visit: RowVisitor): Promise<void> {
+export async function readSheetRows(stream: Readable, part: string, context: SheetContext, visit: RowVisitor): Promise<void> {
   let rowNumber = 0;
   let cells: Cell[] = [];
   let hasContent = false;
@@ -137,7 +156,7 @@ export async function readSheetRows(stream: Readable, part: string, shared: read
           inInline = false;
           break;
         case "c": {
-          const value = cellValue(type, text, shared);
+          const value = cellValue(type, text, context);
           if (value !== null) {
             cells[column] = value;
             hasContent = true;

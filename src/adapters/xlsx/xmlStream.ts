@@ -37,10 +37,15 @@ export interface XmlConsumer {
   close(): unknown;
 }
 
-/** Decodes a part's bytes: UTF-8, or UTF-16 when a byte-order mark says so; invalid bytes are damage. */
+/**
+ * Decodes a part's bytes: UTF-8, or UTF-16 when a byte-order mark says so or, without one, when the XML
+ * declaration's `<?` comes in two bytes per character (XML 1.0, Appendix F); invalid bytes are damage.
+ */
 function decoderFor(head: Buffer): { decoder: TextDecoder; skip: number } {
   if (head[0] === 0xff && head[1] === 0xfe) return { decoder: new TextDecoder("utf-16le", { fatal: true }), skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { decoder: new TextDecoder("utf-16be", { fatal: true }), skip: 2 };
+  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { decoder: new TextDecoder("utf-16le", { fatal: true }), skip: 0 };
+  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return { decoder: new TextDecoder("utf-16be", { fatal: true }), skip: 0 };
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   return { decoder: new TextDecoder("utf-8", { fatal: true }), skip: bom ? 3 : 0 };
 }
@@ -54,7 +59,15 @@ export async function feedXml(stream: Readable, parser: XmlConsumer, part: strin
   let decoding: { decoder: TextDecoder; skip: number } | undefined;
   let pending = Buffer.alloc(0);
   let run = 0;
-  const write = (text: string): void => {
+  let endedWithCarriageReturn = false;
+  /** XML 1.0, 2.11: before parsing, CR LF and a lone CR become LF (a `&#13;` stays a carriage return). */
+  const normaliseLineEnds = (text: string): string => {
+    if (endedWithCarriageReturn && text.charCodeAt(0) === 10) text = text.slice(1);
+    endedWithCarriageReturn = text.charCodeAt(text.length - 1) === 13;
+    return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
+  };
+  const write = (decoded: string): void => {
+    const text = normaliseLineEnds(decoded);
     // Runs inside one chunk are shorter than a chunk; only a run across chunks can grow.
     const firstOpen = text.indexOf("<");
     if (firstOpen < 0) run += text.length;
@@ -70,7 +83,7 @@ export async function feedXml(stream: Readable, parser: XmlConsumer, part: strin
       let bytes = chunk as Buffer;
       if (!decoding) {
         pending = Buffer.concat([pending, bytes]);
-        if (pending.length < 3) continue;
+        if (pending.length < 4) continue;
         decoding = decoderFor(pending);
         bytes = pending.subarray(decoding.skip);
       }

@@ -17,7 +17,7 @@ export interface IngestedSheet {
   /** Undefined when the sheet is not tracking data (its name and headers match no kind). */
   readonly kind: SheetKind | undefined;
   /** How the kind was found. */
-  readonly recognisedBy: "name" | "headers" | "none" | "output";
+  readonly recognisedBy: "name" | "headers" | "none" | "output" | "placeholder";
   /** 1-based header row; undefined when none was found. */
   readonly headerRow: number | undefined;
   readonly columns: ColumnMap;
@@ -70,6 +70,15 @@ export class SheetIngest {
       this.kind = undefined;
       this.decided = true;
     }
+  }
+
+  /** A sheet entry of the file that holds nothing to read: kept so that the report names it. */
+  static placeholder(name: string): SheetIngest {
+    const ingest = new SheetIngest(name);
+    ingest.kind = undefined;
+    ingest.recognisedBy = "placeholder";
+    ingest.decided = true;
+    return ingest;
   }
 
   /** Whether rows of this sheet are still of interest (false for output sheets and unrecognised sheets). */

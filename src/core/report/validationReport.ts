@@ -8,9 +8,9 @@ export const VALIDATION_SHEET_NAME = "Prüfbericht";
 
 /** Why a sheet of the workbook was not read as tracking data. */
 function ignoredReason(recognisedBy: string): string {
-  return recognisedBy === "output"
-    ? "von Fallbilanz erstellt, wird nicht ausgewertet"
-    : "nicht als Beratungen, Vermittlungen, Veranstaltungen oder Klienten erkannt, wird nicht ausgewertet";
+  if (recognisedBy === "output") return "von Fallbilanz erstellt, wird nicht ausgewertet";
+  if (recognisedBy === "placeholder") return "leerer Blatteintrag der Datei ohne Inhalt (kein lesbares Tabellenblatt), wird nicht ausgewertet";
+  return "nicht als Beratungen, Vermittlungen, Veranstaltungen oder Klienten erkannt, wird nicht ausgewertet";
 }
 
 /**
