@@ -46,7 +46,7 @@ describe("the German paragraph", () => {
     const text = reviewParagraph(figures());
     expect(text).toContain("Im Jahr 2019");
     expect(text).toContain("über 750 Teilnehmende");
-    expect(text).toContain("Arbeitsrecht, Verbraucherschutz und Gesundheit");
+    expect(text).toContain("zum Beispiel zu „Arbeitsrecht“, „Verbraucherschutz“ und „Gesundheit“");
     expect(text).toContain("monatlich 160 Asylbewerbende und Geduldete");
     expect(text).toContain("Durchschnittlich 157 Asylbewerbende und Geduldete wurden pro Monat in Maßnahmen von Drittanbietern vermittelt");
     expect(text).toContain("über 3.050 Beratungsgespräche mit über 700 Personen");

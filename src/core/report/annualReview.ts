@@ -65,7 +65,8 @@ export interface AnnualReview {
 export function annualReview(analysis: Analysis, year: number, options: ReviewOptions): AnnualReview {
   const figures = computeFigures(analysis, year);
   const previous = analysis.dataYears.has(year - 1) ? computeFigures(analysis, year - 1) : undefined;
-  const paragraph = reviewParagraph(figures);
+  const present = new Set(analysis.sheets.flatMap((s) => (s.kind === undefined ? [] : [s.kind])));
+  const paragraph = reviewParagraph(figures, present);
   const rows: OutRow[] = [];
   const add = (row: OutRow): number => rows.push(row);
   const months = figures.months;
