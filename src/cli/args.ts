@@ -3,6 +3,7 @@ import { parseReportYear } from "../core/figures/reportYear";
 import { parseSuppressionThreshold } from "../core/report/suppress";
 
 export interface CliArgs {
+  readonly version: boolean;
   readonly workbook: string;
   /** Undefined: the last complete year with data. */
   readonly year: number | undefined;
@@ -13,7 +14,35 @@ export interface CliArgs {
 }
 
 export const USAGE =
-  "Aufruf: npm run report -- <arbeitsmappe.xlsx> --year <Jahr> [--out <bericht.xlsx>] [--json <zusammenfassung.json>] [--suppress <n>]";
+  "Aufruf: npm run report -- <arbeitsmappe.xlsx> [--jahr <Jahr>] [--bericht <bericht.xlsx>] [--zusammenfassung <datei.json>] [--verbergen <n>] (Hilfe: --hilfe)";
+
+/** The options, each with its German name, the English name kept for scripts, and what it does. */
+const OPTIONS = [
+  { name: "jahr", alias: "year", value: "<Jahr>", key: "year", text: "Berichtsjahr, z. B. 2019. Ohne Angabe: das letzte vollständige Jahr mit Daten." },
+  { name: "bericht", alias: "out", value: "<datei.xlsx>", key: "out", text: "Schreibt den Jahresrückblick als neue Arbeitsmappe (Fälle, Geprüfte Einträge, Prüfbericht, Jahresrückblick). Muss auf .xlsx enden." },
+  { name: "zusammenfassung", alias: "json", value: "<datei.json>", key: "json", text: "Schreibt die Kennzahlen als JSON-Datei. Muss auf .json enden." },
+  { name: "verbergen", alias: "suppress", value: "<n>", key: "suppress", text: "Kleine Zahlen verbergen: Werte von 1 bis n erscheinen als „< n+1“ (Standard 2, also „< 3“; 0 schaltet es aus)." },
+] as const;
+
+type OptionKey = (typeof OPTIONS)[number]["key"];
+
+/** `--hilfe`: what the command does, each option, an example. */
+export const HELP = [
+  "Fallbilanz: prüft die Tracking-Arbeitsmappe der Integrationskoordination und erstellt den Jahresrückblick.",
+  "",
+  "Aufruf: npm run report -- <arbeitsmappe.xlsx> [Optionen]",
+  "",
+  "Die Arbeitsmappe wird nur gelesen, nie verändert. Ohne --bericht und --zusammenfassung wird nichts geschrieben:",
+  "die Kennzahlen erscheinen nur hier im Fenster.",
+  "",
+  "Optionen:",
+  ...OPTIONS.flatMap((o) => [`  --${o.name} ${o.value}   (auch --${o.alias})`, `      ${o.text}`]),
+  "  --hilfe        (auch --help, -h)   Diese Hilfe.",
+  "  --version      Die Version von Fallbilanz.",
+  "",
+  "Beispiel:",
+  "  npm run report -- Tracking.xlsx --jahr 2019 --bericht Jahresrückblick-2019.xlsx --zusammenfassung Kennzahlen-2019.json",
+].join("\n");
 
 function bad(message: string): FallbilanzError {
   return new FallbilanzError("badArgument", `${message} ${USAGE}`);
@@ -22,37 +51,51 @@ function bad(message: string): FallbilanzError {
 /** Parses the command line; throws a German message for anything it cannot use. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positional: string[] = [];
-  const options = new Map<string, string>();
+  const options = new Map<OptionKey, string>();
+  /** Each option's name as typed, for messages. */
+  const typed = new Map<OptionKey, string>();
   let help = false;
+  let version = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "--help" || arg === "-h") {
+    if (arg === "--help" || arg === "-h" || arg === "--hilfe") {
       help = true;
+      continue;
+    }
+    if (arg === "--version") {
+      version = true;
       continue;
     }
     if (arg.startsWith("--")) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      if (!["year", "out", "json", "suppress"].includes(name)) throw bad(`Unbekannte Option „--${name}“.`);
+      const option = OPTIONS.find((o) => o.name === name || o.alias === name);
+      if (!option) throw bad(`Unbekannte Option „--${name}“.`);
       const value = inline ?? argv[++i];
       if (value === undefined || value === "") throw bad(`Bei „--${name}“ fehlt der Wert.`);
-      options.set(name, value);
+      options.set(option.key, value);
+      typed.set(option.key, `--${name}`);
       continue;
     }
     positional.push(arg);
   }
-  if (help) return { workbook: "", year: undefined, out: undefined, json: undefined, suppress: undefined, help };
+  if (help || version) return { workbook: "", year: undefined, out: undefined, json: undefined, suppress: undefined, help, version };
   if (positional.length === 0) throw bad("Bitte die Arbeitsmappe angeben.");
   if (positional.length > 1) throw bad("Bitte genau eine Arbeitsmappe angeben.");
   const suppressText = options.get("suppress");
   const suppress = suppressText === undefined ? undefined : parseSuppressionThreshold(suppressText);
-  if (suppressText !== undefined && suppress === undefined) throw bad("„--suppress“ braucht eine ganze Zahl ab 0 (0 schaltet die Unterdrückung aus).");
+  if (suppressText !== undefined && suppress === undefined) throw bad(`„${typed.get("suppress")}“ braucht eine ganze Zahl ab 0 (0 schaltet die Unterdrückung aus).`);
+  const out = options.get("out");
+  if (out !== undefined && !/\.xlsx$/i.test(out)) throw bad(`Der Bericht „${out}“ muss auf .xlsx enden: Fallbilanz schreibt eine Excel-Arbeitsmappe.`);
+  const json = options.get("json");
+  if (json !== undefined && !/\.json$/i.test(json)) throw bad(`Die Zusammenfassung „${json}“ muss auf .json enden.`);
   const yearText = options.get("year");
   return {
     workbook: positional[0],
     year: yearText === undefined ? undefined : parseReportYear(yearText),
-    out: options.get("out"),
-    json: options.get("json"),
+    out,
+    json,
     suppress,
     help,
+    version,
   };
 }

@@ -1,3 +1,4 @@
+import { quoteSheet } from "../core/excel/references";
 import { promises as fs } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { XlsxFileSink } from "../adapters/xlsx/write/fileSink";
@@ -8,7 +9,8 @@ import { Day, todayInGermany } from "../core/dates/calendarDay";
 import { FallbilanzError, isFallbilanzError } from "../core/errors";
 import { Report, buildReport, defaultReportYear } from "../core/report/buildReport";
 import { headlineLines } from "./headlines";
-import { CliArgs, USAGE, parseArgs } from "./args";
+import { version as VERSION } from "../../package.json";
+import { CliArgs, HELP, parseArgs } from "./args";
 import { ExitCode } from "./exitCodes";
 import { OutputFiles } from "./outputFiles";
 import { terminalProgress } from "./progress";
@@ -28,7 +30,7 @@ export interface CliIo {
 export function linkToInput(outPath: string, inputPath: string): (ref: { sheet: string; cell: string }) => string {
   const rel = relative(dirname(resolve(outPath)), resolve(inputPath)).split("\\").join("/");
   const uri = rel.split("/").map((segment) => (segment === ".." ? segment : encodeURIComponent(segment))).join("/");
-  return (ref) => `${uri}#'${ref.sheet.replace(/'/g, "''")}'!${ref.cell}`;
+  return (ref) => `${uri}#${quoteSheet(ref.sheet)}!${ref.cell}`;
 }
 
 /** A message on one line, whatever the names in it hold (a newline in a file name, say). */
@@ -71,13 +73,18 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
   try {
     const args = parseArgs(argv);
     if (args.help) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${HELP}\n`);
+      return ExitCode.Ok;
+    }
+    if (args.version) {
+      io.stdout.write(`Fallbilanz ${VERSION}\n`);
       return ExitCode.Ok;
     }
     const report = await run(args, io);
     io.stdout.write(headlineLines(report).join("\n") + "\n");
     if (args.out) io.stdout.write(`Geschrieben: ${args.out}\n`);
     if (args.json) io.stdout.write(`Geschrieben: ${args.json}\n`);
+    if (!args.out && !args.json) io.stdout.write("Keine Datei geschrieben (dafür --bericht <datei.xlsx> oder --zusammenfassung <datei.json> angeben).\n");
     return ExitCode.Ok;
   } catch (error) {
     // On a terminal the message replaces the progress line instead of being appended to it.

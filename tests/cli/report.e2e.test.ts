@@ -152,13 +152,15 @@ describe("unusable input: exit 2, one German line, no file", () => {
     [["Tracking.xlsx", "--year", "neunzehn"], /kein Berichtsjahr/],
     [["Tracking.xlsx", "--year", "2015"], /Für das Jahr 2015 enthält die Arbeitsmappe keine Einträge/],
     [["Tracking.xlsx", "--year", "2099"], /Zukunft/],
-    [["Tracking.xlsx", "--jahr", "2019"], /Unbekannte Option/],
+    [["Tracking.xlsx", "--monat", "3"], /Unbekannte Option „--monat“/],
+    [["Tracking.xlsx", "--verbergen", "viele"], /„--verbergen“ braucht eine ganze Zahl/],
+    [["Tracking.xlsx", "--out", "bericht.pdf"], /„.*bericht\.pdf“ muss auf \.xlsx enden/],
     [["Tracking.xlsx", "--suppress", "viele"], /--suppress/],
     [["Tracking.xlsx", "--year", "2019", "--out", "Tracking.xlsx"], /nicht überschreiben/],
     [["Tracking.xlsx", "--year", "2019", "--out", "fehlender-ordner/out.xlsx"], /Den Ordner „.*fehlender-ordner“ gibt es nicht/],
     [["Tracking.xlsx", "--year", "2019", "--out", "ordner.xlsx"], /ist ein Ordner/],
     [["Tracking.xlsx", "--year", "2019", "--json", "fehlender-ordner/s.json"], /Den Ordner „.*fehlender-ordner“ gibt es nicht/],
-    [["Tracking.xlsx", "--year", "2019", "--out", "out.xlsx", "--json", "out.xlsx"], /dieselbe Datei/],
+    [["Tracking.xlsx", "--year", "2019", "--out", "out.xlsx", "--json", "out.xlsx"], /muss auf \.json enden/],
   ])("%j", (args, message) => {
     const withPaths = args.map((a) => (/\.(xlsx|json)$/.test(a) ? join(dir, a) : a));
     const out = join(dir, "out.xlsx");
@@ -172,5 +174,35 @@ describe("unusable input: exit 2, one German line, no file", () => {
     expect(res.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)|Error:/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("help, version and German options", () => {
+  test("--hilfe explains each option in German, with an example, and says that nothing is written without an output", () => {
+    const res = runCli(["--hilfe"]);
+    expect(res.status).toBe(0);
+    for (const option of ["--jahr", "--bericht", "--zusammenfassung", "--verbergen", "--version"]) expect(res.stdout).toContain(option);
+    expect(res.stdout).toMatch(/Ohne Angabe: das letzte vollständige Jahr mit Daten/);
+    expect(res.stdout).toMatch(/Ohne --bericht und --zusammenfassung wird nichts geschrieben/);
+    expect(res.stdout).toMatch(/Beispiel:\n {2}npm run report -- Tracking\.xlsx --jahr 2019 --bericht/);
+    expect(res.stdout).toMatch(/„< 3“/);
+    expect(runCli(["--help"]).stdout).toBe(res.stdout);
+  });
+
+  test("--version prints package.json's version", () => {
+    const res = runCli(["--version"]);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toBe(`Fallbilanz ${(JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version}\n`);
+  });
+
+  test("the German option names work like the English ones; without an output the command says nothing was written", async () => {
+    const dir = tempDir();
+    const input = await trackingFile(dir);
+    const german = runCli([input, "--jahr", "2019", "--bericht", join(dir, "b.xlsx"), "--zusammenfassung", join(dir, "z.json"), "--verbergen", "3"]);
+    expect(german.status).toBe(0);
+    expect(existsSync(join(dir, "b.xlsx")) && existsSync(join(dir, "z.json"))).toBe(true);
+    const nothing = runCli([input, "--jahr", "2019"]);
+    expect(nothing.status).toBe(0);
+    expect(nothing.stdout).toMatch(/Keine Datei geschrieben/);
   });
 });

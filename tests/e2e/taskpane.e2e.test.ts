@@ -8,6 +8,7 @@ import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/analyse";
 import { todayInGermany } from "../../src/core/dates/calendarDay";
+import { FORMULA_COLUMN } from "../../src/core/report/annualReview";
 import { buildReport } from "../../src/core/report/buildReport";
 import { SummaryJson } from "../../src/core/report/summaryJson";
 import { buildAddin } from "../helpers/build";
@@ -121,9 +122,9 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
 
     // Every formula text of the review, evaluated over the table as the pane wrote it, gives the figure beside it.
     const tables = new Map(back.tables.map((t) => [t.name, tableColumns(back.sheets[t.sheet], t.address)]));
-    const formulas = review.filter((r) => typeof r[3] === "string" && r[3].startsWith("=IK."));
+    const formulas = review.filter((r) => typeof r[FORMULA_COLUMN] === "string" && (r[FORMULA_COLUMN]).startsWith("=IK."));
     expect(formulas).toHaveLength(12);
-    for (const r of formulas) expect({ label: r[0], value: evaluateFormula(r[3] as string, tables) }).toEqual({ label: r[0], value: r[1] });
+    for (const r of formulas) expect({ label: r[0], value: evaluateFormula(r[FORMULA_COLUMN] as string, tables) }).toEqual({ label: r[0], value: r[1] });
     // For looking at the pane as staff see it: FALLBILANZ_SCREENSHOT=pane.png npx jest tests/e2e
     if (process.env.FALLBILANZ_SCREENSHOT) await page.screenshot({ path: process.env.FALLBILANZ_SCREENSHOT, fullPage: true });
   });

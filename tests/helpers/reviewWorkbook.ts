@@ -1,3 +1,4 @@
+import { FORMULA_COLUMN } from "../../src/core/report/annualReview";
 import ExcelJS from "exceljs";
 import { TableColumns } from "./formulaText";
 
@@ -34,7 +35,7 @@ export function tablesOf(wb: ExcelJS.Workbook): Map<string, TableColumns> {
 export function headlineFormulas(ws: ExcelJS.Worksheet): { label: string; figure: number; formula: string }[] {
   const found: { label: string; figure: number; formula: string }[] = [];
   ws.eachRow((row) => {
-    const formula = row.getCell(4).value;
+    const formula = row.getCell(FORMULA_COLUMN + 1).value;
     if (typeof formula === "string" && formula.startsWith("=IK.")) {
       found.push({ label: row.getCell(1).text, figure: row.getCell(2).value as number, formula });
     }

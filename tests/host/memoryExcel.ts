@@ -22,6 +22,8 @@
  *   fixed weight) is recorded, to compare with the 5 MB limit of Excel on the web; every write is logged with
  *   its sheet, and every read of values with its address (so a test sees which columns were read).
  *
+ * - page layout (ExcelApi 1.9): paper, orientation, zoom, footer, print titles (whole rows only) and print area
+ *   (an A1 range only; else `InvalidArgument` at sync), page breaks: recorded per sheet, to be read back;
  * - the host: `Office.onReady` reports Excel (or null, as office.js does in a plain browser), `isSetSupported`
  *   answers for ExcelApi up to a chosen version (an older Excel), `Office.context.officeTheme` is a chosen theme or
  *   absent (as on the web); a test can also leave office.js out entirely (the `Office` global then is undefined);
@@ -51,6 +53,18 @@ export interface MemorySheet {
   charts: { title: string; type: string; source: string; xValues: string[]; position: string[] }[];
   validations: { address: string; source: string }[];
   frozenRows: number;
+  /** What `worksheet.pageLayout` and `horizontalPageBreaks` were given (absent until set). */
+  pageLayout?: MemoryPageLayout;
+}
+
+export interface MemoryPageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  centerFooter?: string;
+  printTitleRows?: string;
+  printArea?: string;
+  breaks: string[];
 }
 
 export interface WriteLog {
@@ -296,6 +310,34 @@ class Worksheet extends Loadable {
     });
   }
   activate(): void {}
+  private layout(): MemoryPageLayout {
+    this.sheet.pageLayout ??= { breaks: [] };
+    return this.sheet.pageLayout;
+  }
+  /** ExcelApi 1.9. Print titles must be whole rows (`$3:$3`), a print area an A1 range: else InvalidArgument at sync. */
+  get pageLayout() {
+    const ctx = this.ctx;
+    const set = (apply: (l: MemoryPageLayout) => void) => ctx.queue(() => (apply(this.layout()), ctx.log(this.sheet, "pageLayout")));
+    return {
+      set paperSize(v: string) { set((l) => (l.paperSize = v)); },
+      set orientation(v: string) { set((l) => (l.orientation = v)); },
+      set zoom(v: MemoryPageLayout["zoom"]) { set((l) => (l.zoom = { ...v })); },
+      headersFooters: { defaultForAllPages: { set centerFooter(v: string) { set((l) => (l.centerFooter = v)); } } },
+      setPrintTitleRows: (rows: string) =>
+        set((l) => {
+          if (!/^\$?\d+:\$?\d+$/.test(rows)) throw excelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+          l.printTitleRows = rows;
+        }),
+      setPrintArea: (area: string) =>
+        set((l) => {
+          if (!/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(area)) throw excelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+          l.printArea = area;
+        }),
+    };
+  }
+  get horizontalPageBreaks() {
+    return { add: (cell: string) => this.ctx.queue(() => (this.layout().breaks.push(cell), this.ctx.log(this.sheet, "pageBreak"))) };
+  }
   get freezePanes() {
     return { freezeRows: (n: number) => this.ctx.queue(() => ((this.sheet.frozenRows = n), this.ctx.log(this.sheet, "freeze"))) };
   }
@@ -484,7 +526,10 @@ class Range extends Loadable {
       this.ctx.payload += FORMAT_CALL_BYTES;
       this.ctx.queue(() => this.ctx.log(this.sheet, "format"));
     };
-    const sink: Record<string, unknown> = new Proxy({}, { set: () => (log(), true), get: (_, p) => (p === "font" || p === "fill" ? sink : undefined) });
+    const sink: Record<string, unknown> = new Proxy(
+      {},
+      { set: () => (log(), true), get: (_, p) => (p === "font" || p === "fill" ? sink : p === "borders" ? { getItem: () => sink } : undefined) },
+    );
     return sink as unknown as Excel.RangeFormat;
   }
   getEntireColumn(): Range {
@@ -563,6 +608,8 @@ export function createOfficeApi(wb: MemoryWorkbook, options: HostOptions = {}) {
     ChartSeriesBy: { columns: "Columns" },
     DataValidationAlertStyle: { warning: "Warning" },
     DataValidationType: { none: "None" },
+    PaperType: { a4: "A4", letter: "Letter" },
+    PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
     RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
   };
   const Office = {

@@ -10,6 +10,14 @@ import { suppressSmall } from "./suppress";
 
 export const reviewSheetName = (year: number): string => `Jahresrückblick ${year}`;
 
+/**
+ * The 0-based column of the formula texts beside the headline figures: right of the month table and outside the
+ * printed area, so that the review prints at a readable size (the formulas are for the screen, not for paper).
+ */
+export const FORMULA_COLUMN = 10;
+/** Characters of a label that fit column A on one line; longer labels wrap onto a second line. */
+const LABEL_WIDTH = 46;
+
 export interface ReviewOptions {
   /** Breakdown cells from 1 to this many show as "< n+1"; 0 switches suppression off. */
   readonly suppressionThreshold: number;
@@ -19,7 +27,7 @@ export interface ReviewOptions {
 interface Headline {
   readonly key: HeadlineKey;
   readonly label: string;
-  readonly style: "integer" | "decimal";
+  readonly style: "integer" | "average";
   readonly pick: (f: Figures) => number;
 }
 
@@ -28,9 +36,9 @@ const HEADLINES: readonly Headline[] = [
   { key: "attendees", label: "Teilnehmende an Informationsveranstaltungen", style: "integer", pick: (f) => f.infoEvents.attendees },
   { key: "contacts", label: "Beratungskontakte", style: "integer", pick: (f) => f.counseling.contacts },
   { key: "persons", label: "Beratene Personen", style: "integer", pick: (f) => f.counseling.persons },
-  { key: "monthlyPersons", label: "Ø beratene Asylbewerbende und Geduldete pro Monat", style: "decimal", pick: (f) => f.counseling.monthlyAvgPersons },
+  { key: "monthlyPersons", label: "Ø beratene Asylbewerbende und Geduldete pro Monat", style: "average", pick: (f) => f.counseling.monthlyAvgPersons },
   { key: "referrals", label: "Vermittlungen", style: "integer", pick: (f) => f.referrals.count },
-  { key: "monthlyReferred", label: "Ø in Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat", style: "decimal", pick: (f) => f.referrals.monthlyAvgPersons },
+  { key: "monthlyReferred", label: "Ø in Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat", style: "average", pick: (f) => f.referrals.monthlyAvgPersons },
   { key: "Arbeit", label: "In Arbeit vermittelte Personen", style: "integer", pick: (f) => f.placements.Arbeit },
   { key: "Ausbildung", label: "In Ausbildung vermittelte Personen", style: "integer", pick: (f) => f.placements.Ausbildung },
   { key: "Deutschkurs", label: "In Deutschkurse vermittelte Personen", style: "integer", pick: (f) => f.placements.Deutschkurs },
@@ -82,24 +90,31 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
   add([cell("Kennzahlen", "heading")]);
   add([
     cell(
-      "Nachrechnen in Excel: die Formel einer Kennzahl (Spalte „Formel“) kopieren und in eine leere Zelle dieser Arbeitsmappe " +
-        "einfügen; sie rechnet über die Tabelle im Blatt „Geprüfte Einträge“ und braucht das Add-in Fallbilanz.",
-      "note",
+      "Nachrechnen in Excel: rechts neben jeder Kennzahl (Spalte K) steht ihre Formel als Text. Die Zelle anklicken, in der " +
+        "Bearbeitungsleiste den ganzen Text markieren und kopieren (Strg+C), dann in eine leere Zelle klicken, in die Bearbeitungsleiste " +
+        "einfügen (Strg+V) und Enter drücken. (Die Zelle selbst zu kopieren fügt nur Text ein.) Die Formel rechnet über die Tabelle " +
+        "im Blatt „Geprüfte Einträge“ und braucht das Add-In Fallbilanz.",
+      "wrap",
     ),
   ]);
-  add([cell("Kennzahl", "header"), cell(String(year), "header"), cell(previous ? String(year - 1) : null, "header"), cell(`Formel (${year})`, "header")]);
+  const hintRow = rows.length;
+  const headlineHeader = (previous ? [year, year - 1] : [year]).map((y) => cell(String(y), "headerNumber"));
+  const formulaCell = (text: string | null, style: "header" | "text"): (OutCell | null)[] => [...new Array<null>(FORMULA_COLUMN - 3).fill(null), cell(text, style)];
+  add([cell("Kennzahl", "header"), ...headlineHeader, ...(previous ? [] : [null]), ...formulaCell(`Formel (${year})`, "header")]);
+  const tallRows: number[] = [];
   for (const h of HEADLINES) {
-    add([
+    const at = add([
       cell(h.label, "label"),
       cell(h.pick(figures), h.style),
       previous ? cell(h.pick(previous), h.style) : null,
-      cell(headlineFormula(h.key, year), "text"),
+      ...formulaCell(headlineFormula(h.key, year), "text"),
     ]);
+    if (h.label.length > LABEL_WIDTH) tallRows.push(at);
   }
   add(undefined);
 
-  // Month table: the charts read its cells.
-  add([cell("Monatswerte", "heading")]);
+  // Month table: the charts read its cells. It starts a page, the charts the next one: neither is split.
+  const monthTableRow = add([cell("Monatswerte", "heading")]);
   /** `average` is set on the persons columns: their Ø row. */
   const columns: { label: string; values: (number | null)[]; average?: number }[] = [];
   const upToM = (values: readonly number[]): (number | null)[] => values.map((v, i) => (i < months ? v : null));
@@ -122,13 +137,14 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
   const lastMonthRow = firstMonthRow + 11;
   add([
     cell("Ø pro Monat (Personen der Zielgruppe)", "total"),
-    ...columns.map((c) => (c.average === undefined ? cell(null, "total") : cell(c.average, "decimal"))),
+    ...columns.map((c) => (c.average === undefined ? cell(null, "total") : cell(c.average, "average"))),
   ]);
   add([cell("Beratene und vermittelte Personen: Asylbewerbende und Geduldete, je Monat jede Person einmal gezählt.", "note")]);
   add(undefined);
 
   // Charts sit below the month table, side by side.
   const chartTop = rows.length;
+  const breakdownRow = chartTop + 20;
   const range = (column: number): ColumnRange => ({ column, firstRow: firstMonthRow, lastRow: lastMonthRow });
   const seriesOf = (prefix: string) =>
     columns
@@ -140,7 +156,7 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
     { title: `Beratene Asylbewerbende und Geduldete pro Monat`, type: "column", categories: MONTH_NAMES, categoryRange,
       series: seriesOf("Beratene Personen"), valueAxisTitle: "Personen",
       anchor: { fromColumn: 0, fromRow: chartTop, toColumn: 3, toRow: chartTop + 18 } },
-    { title: `In Drittmaßnahmen vermittelte Asylbewerbende und Geduldete pro Monat`, type: "column", categories: MONTH_NAMES, categoryRange,
+    { title: `In Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat`, type: "column", categories: MONTH_NAMES, categoryRange,
       series: seriesOf("Vermittelte Personen"), valueAxisTitle: "Personen",
       anchor: { fromColumn: 3, fromRow: chartTop, toColumn: 7, toRow: chartTop + 18 } },
   ];
@@ -152,17 +168,28 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
   add([cell(dataQualityLine(analysis), "wrap")]);
   const dataQualityRow = rows.length;
 
+  const printedColumns = 1 + columns.length;
+  const widths = [LABEL_WIDTH, ...columns.map(() => 14)];
+  while (widths.length < FORMULA_COLUMN) widths.push(3);
+  widths[FORMULA_COLUMN] = 100;
   const sheet: OutSheet = {
     name: reviewSheetName(year),
-    columnWidths: [52, ...columns.map(() => 16)],
+    columnWidths: widths,
     rows,
-    rowHeights: { [paragraphRow]: Math.max(60, Math.ceil(paragraph.length / 110) * 15 + 6), [monthHeaderRow]: 32, [dataQualityRow]: 32 },
+    rowHeights: {
+      [paragraphRow]: Math.max(60, Math.ceil(paragraph.length / 120) * 15 + 6),
+      [hintRow]: 48,
+      [monthHeaderRow]: 32,
+      [dataQualityRow]: 32,
+      ...Object.fromEntries(tallRows.map((r) => [r, 30])),
+    },
     merges: [
-      { row: paragraphRow, fromColumn: 1, toColumn: 1 + columns.length },
-      { row: dataQualityRow, fromColumn: 1, toColumn: 1 + columns.length },
+      { row: paragraphRow, fromColumn: 1, toColumn: printedColumns },
+      { row: hintRow, fromColumn: 1, toColumn: printedColumns },
+      { row: dataQualityRow, fromColumn: 1, toColumn: printedColumns },
     ],
     charts,
-    landscape: true,
+    print: { orientation: "landscape", lastPrintedColumn: printedColumns, breaksBefore: [monthTableRow, chartTop + 1, breakdownRow] },
   };
   return { figures, previous, paragraph, sheet };
 }

@@ -108,6 +108,6 @@ export function caseRecordsSheet(analysis: Analysis, year: number): OutSheet {
     rows,
     table: { name: `Faelle_${year}`, headerRow, columns: header, rowCount: records.length },
     freezeBelowRow: headerRow + 1,
-    landscape: true,
+    print: { orientation: "landscape", titleRows: { first: headerRow, last: headerRow } },
   };
 }

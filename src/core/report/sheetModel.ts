@@ -6,8 +6,8 @@
 export type OutValue = string | number | null;
 
 export type CellStyle =
-  | "title" | "subtitle" | "heading" | "header" | "label" | "text" | "wrap" | "note"
-  | "integer" | "decimal" | "date" | "total";
+  | "title" | "subtitle" | "heading" | "header" | "headerNumber" | "label" | "text" | "wrap" | "note"
+  | "integer" | "decimal" | "average" | "date" | "total";
 
 /** A cell of the team's workbook that a finding points to. */
 export interface SourceCellRef {
@@ -88,8 +88,23 @@ export interface OutSheet {
   readonly charts?: readonly ChartModel[];
   /** Rows above this 1-based row stay visible when scrolling. */
   readonly freezeBelowRow?: number;
-  readonly landscape?: boolean;
+  /** How the sheet prints (every sheet: A4, fitted to the page width, page numbers in the footer). */
+  readonly print: PrintLayout;
 }
+
+/** How a sheet prints. Every written sheet prints on A4, one page wide, with `PAGE_FOOTER`. */
+export interface PrintLayout {
+  readonly orientation: "portrait" | "landscape";
+  /** Rows repeated at the top of every printed page (1-based, inclusive): a table's header. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** Columns A to this 1-based column are printed (default: all that hold cells). */
+  readonly lastPrintedColumn?: number;
+  /** A page break before each of these 1-based rows (so that a chart or a table is not split). */
+  readonly breaksBefore?: readonly number[];
+}
+
+/** The footer of every printed page, in Excel's header/footer codes: "Seite 2 von 7". */
+export const PAGE_FOOTER = "Seite &P von &N";
 
 export const cell = (value: OutValue, style?: CellStyle, link?: SourceCellRef): OutCell =>
   link ? { value, style, link } : style ? { value, style } : { value };

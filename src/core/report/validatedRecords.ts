@@ -104,6 +104,6 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
     moreRows: { count: rowCount, row, width: header.length },
     table: { name: RECORDS_TABLE_NAME, headerRow: HEADER_ROW, columns: header, rowCount },
     freezeBelowRow: HEADER_ROW + 1,
-    landscape: true,
+    print: { orientation: "landscape", titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
   };
 }

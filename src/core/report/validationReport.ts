@@ -22,25 +22,29 @@ export function validationReportSheet(analysis: Analysis): OutSheet {
     [cell("Prüfbericht: Was in der Arbeitsmappe zu korrigieren ist", "title")],
     [cell("Zeilen mit Fehlern werden nicht gezählt, Warnungen zählen mit (doppelte Einträge ausgenommen). Ein Klick auf die Zelle öffnet sie.", "note")],
     undefined,
-    ["Tabellenblatt", "Art", "Zeilen", "übernommen", "abgelehnt", "Warnungen", "Duplikate"].map((h) => cell(h, "header")),
+    // Totals and findings share the page's columns: numbers under right-aligned headers in B to F, text in A and G.
+    [cell("Tabellenblatt", "header"), ...["Zeilen", "übernommen", "abgelehnt", "Warnungen", "Duplikate"].map((h) => cell(h, "headerNumber")), cell("erkannt als", "header")],
   ];
   for (const t of analysis.totals) {
     rows.push([
-      cell(t.sheet, "text"), cell(SHEET_KIND_LABELS[t.kind], "text"), cell(t.rows, "integer"), cell(t.accepted, "integer"),
-      cell(t.rejected, "integer"), cell(t.warnings, "integer"), cell(t.duplicates, "integer"),
+      cell(t.sheet, "text"), cell(t.rows, "integer"), cell(t.accepted, "integer"), cell(t.rejected, "integer"),
+      cell(t.warnings, "integer"), cell(t.duplicates, "integer"), cell(SHEET_KIND_LABELS[t.kind], "text"),
     ]);
   }
   const sum = (pick: (t: (typeof analysis.totals)[number]) => number): number => analysis.totals.reduce((a, t) => a + pick(t), 0);
   rows.push([
-    cell("Summe", "total"), cell(null, "total"), cell(sum((t) => t.rows), "total"), cell(sum((t) => t.accepted), "total"),
-    cell(sum((t) => t.rejected), "total"), cell(sum((t) => t.warnings), "total"), cell(sum((t) => t.duplicates), "total"),
+    cell("Summe", "total"), cell(sum((t) => t.rows), "total"), cell(sum((t) => t.accepted), "total"), cell(sum((t) => t.rejected), "total"),
+    cell(sum((t) => t.warnings), "total"), cell(sum((t) => t.duplicates), "total"), cell(null, "total"),
   ]);
   for (const s of analysis.sheets.filter((x) => x.kind === undefined)) {
-    rows.push([cell(s.name, "text"), cell(ignoredReason(s.recognisedBy), "note")]);
+    rows.push([cell(s.name, "text"), null, null, null, null, null, cell(ignoredReason(s.recognisedBy), "note")]);
   }
   rows.push(undefined);
   rows.push([cell(analysis.findings.length === 0 ? "Keine Befunde: alle Zeilen sind in Ordnung." : `Befunde (${analysis.findings.length})`, "heading")]);
-  rows.push(["Tabellenblatt", "Zeile", "Spalte", "Zelle", "Code", "Schwere", "Meldung"].map((h) => cell(h, "header")));
+  const findingsHeader = rows.push([
+    cell("Tabellenblatt", "header"), cell("Zeile", "headerNumber"), cell("Spalte", "header"), cell("Zelle", "header"),
+    cell("Code", "header"), cell("Schwere", "header"), cell("Meldung", "header"),
+  ]);
   for (const f of analysis.findings) {
     const address = `${f.column || columnLetter(0)}${f.row}`;
     rows.push([
@@ -51,9 +55,10 @@ export function validationReportSheet(analysis: Analysis): OutSheet {
   }
   return {
     name: VALIDATION_SHEET_NAME,
-    columnWidths: [22, 14, 10, 22, 24, 10, 90],
+    // Each header fits its column without breaking inside a word ("übernommen" needs 13).
+    columnWidths: [24, 11, 13, 12, 24, 12, 70],
     rows,
     freezeBelowRow: 1,
-    landscape: true,
+    print: { orientation: "landscape", titleRows: { first: findingsHeader, last: findingsHeader } },
   };
 }

@@ -1,7 +1,8 @@
 import { columnLetter } from "../../core/cells";
-import { ChartModel, OutCell, OutSheet, allRows, sheetWidth } from "../../core/report/sheetModel";
+import { ChartModel, OutCell, OutSheet, PAGE_FOOTER, allRows, sheetWidth } from "../../core/report/sheetModel";
 import { CELL_OVERHEAD, PAYLOAD_BUDGET, planWrites, valueBytes } from "./chunking";
-import { OFFICE_LOOKS, numberFormatOf } from "./officeStyles";
+import { numberFormatOf, officeLookOf } from "./officeStyles";
+import { printArea, printTitleRows, quoteSheet } from "../../core/excel/references";
 import { SettingsStore } from "./settings";
 import { FallbilanzError } from "../../core/errors";
 
@@ -26,7 +27,6 @@ export function freeName(wanted: string, taken: ReadonlySet<string>): string {
 /** What the format calls for one run of styled cells weigh in a request, at most (six properties). */
 const FORMAT_ROW_BYTES = 6 * 150;
 
-const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 const formulaText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** A table this run adds, under a temporary name until the swap. */
@@ -166,6 +166,7 @@ export class OfficeReportWriter {
     for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRangeByIndexes(Number(row) - 1, 0, 1, 1).format.rowHeight = height;
     for (const m of sheet.merges ?? []) ws.getRangeByIndexes(m.row - 1, m.fromColumn - 1, 1, m.toColumn - m.fromColumn + 1).merge(false);
     if (sheet.freezeBelowRow && sheet.freezeBelowRow > 1) ws.freezePanes.freezeRows(sheet.freezeBelowRow - 1);
+    this.setPageLayout(ws, sheet);
     let table: Excel.Table | undefined;
     if (sheet.table) {
       const t = sheet.table;
@@ -230,7 +231,7 @@ export class OfficeReportWriter {
       let c = 0;
       while (c < row.length) {
         const style = row[c]?.style;
-        const look = style ? OFFICE_LOOKS[style] : undefined;
+        const look = style ? officeLookOf(style) : undefined;
         let end = c + 1;
         while (end < row.length && row[end]?.style === style) end++;
         if (look) {
@@ -241,11 +242,27 @@ export class OfficeReportWriter {
           if (look.color) range.format.font.color = look.color;
           if (look.fill) range.format.fill.color = look.fill;
           if (look.wrap) range.format.wrapText = true;
+          if (look.alignRight) range.format.horizontalAlignment = "Right";
+          if (look.border) range.format.borders.getItem(look.border === "top" ? "EdgeTop" : "EdgeBottom").style = "Continuous";
           bytes += FORMAT_ROW_BYTES;
         }
         c = end;
       }
     }
+  }
+
+  /** A4, one page wide, page numbers, repeated header rows, the printed block and page breaks (ExcelApi 1.9). */
+  private setPageLayout(ws: Excel.Worksheet, sheet: OutSheet): void {
+    const layout = ws.pageLayout;
+    layout.paperSize = Excel.PaperType.a4;
+    layout.orientation = sheet.print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    layout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
+    const titles = printTitleRows(sheet);
+    if (titles) layout.setPrintTitleRows(titles);
+    const area = printArea(sheet);
+    if (area) layout.setPrintArea(area.replace(/\$/g, ""));
+    for (const row of sheet.print.breaksBefore ?? []) ws.horizontalPageBreaks.add(`A${row}`);
   }
 
   /** A native column chart over the month table, categories from the month column. */

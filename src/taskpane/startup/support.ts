@@ -4,7 +4,7 @@
  */
 
 /** The Excel JavaScript API version the pane needs (the manifest's `ExcelApi` MinVersion). */
-export const REQUIRED_EXCEL_API = "1.8";
+export const REQUIRED_EXCEL_API = "1.9";
 /** The custom functions' runtime version (the manifest's `CustomFunctionsRuntime` MinVersion). */
 export const REQUIRED_FUNCTIONS_RUNTIME = "1.2";
 

@@ -1,3 +1,4 @@
+import { quoteSheet } from "../../../core/excel/references";
 import { ChartModel, ColumnRange } from "../../../core/report/sheetModel";
 import { columnLetter } from "../../../core/cells";
 
@@ -12,7 +13,7 @@ const NEEDS_ESCAPE = /[&<>"]/;
 /** `'Jahresrückblick 2019'!$B$21:$B$32`: a sheet-qualified absolute reference. */
 export function sheetRef(sheetName: string, range: ColumnRange): string {
   const col = columnLetter(range.column - 1);
-  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+  const quoted = quoteSheet(sheetName);
   return range.firstRow === range.lastRow
     ? `${quoted}!$${col}$${range.firstRow}`
     : `${quoted}!$${col}$${range.firstRow}:$${col}$${range.lastRow}`;

@@ -5,6 +5,7 @@ import yazl from "yazl";
 import { columnLetter } from "../../../core/cells";
 import { OutSheet, OutTable } from "../../../core/report/sheetModel";
 import { LinkTarget, ReportSink } from "../../../port/workbookPort";
+import { printArea, printTitleRows, quoteSheet } from "../../../core/excel/references";
 import { chartPartXml, drawingPartXml, xmlEscape } from "./chartXml";
 import { stylesXml } from "./stylesXml";
 import { CellLink, SharedStrings, worksheetXml } from "./worksheetXml";
@@ -138,7 +139,7 @@ export class XlsxFileSink implements ReportSink {
       `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
         `<bookViews><workbookView activeTab="${Math.max(0, sheets.length - 1)}"/></bookViews><sheets>` +
         sheets.map((sheet, s) => `<sheet name="${xmlEscape(sheet.name)}" sheetId="${s + 1}" r:id="rId${s + 1}"/>`).join("") +
-        `</sheets><calcPr calcId="191029"/></workbook>`,
+        `</sheets>${definedNamesXml(sheets)}<calcPr calcId="191029"/></workbook>`,
     );
     add(
       "xl/_rels/workbook.xml.rels",
@@ -175,4 +176,18 @@ export class XlsxFileSink implements ReportSink {
     zip.end();
     await output;
   }
+}
+
+/** Print titles and print areas, as Excel keeps them: defined names local to their sheet. */
+function definedNamesXml(sheets: readonly OutSheet[]): string {
+  const names = sheets.flatMap((sheet, s) => {
+    const quoted = quoteSheet(sheet.name);
+    const titles = printTitleRows(sheet);
+    const area = printArea(sheet);
+    return [
+      ...(area ? [`<definedName name="_xlnm.Print_Area" localSheetId="${s}">${xmlEscape(`${quoted}!${area}`)}</definedName>`] : []),
+      ...(titles ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${s}">${xmlEscape(`${quoted}!${titles}`)}</definedName>`] : []),
+    ];
+  });
+  return names.length === 0 ? "" : `<definedNames>${names.join("")}</definedNames>`;
 }

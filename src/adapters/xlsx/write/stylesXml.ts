@@ -1,32 +1,12 @@
+import { CELL_LOOKS, CellLook, LINK_LOOK } from "../../../core/report/cellLooks";
 import { CellStyle } from "../../../core/report/sheetModel";
 
 /* How each style of the sheet model looks in an .xlsx file, as the package's style table (xl/styles.xml). */
 
-interface Look {
-  readonly font?: { bold?: boolean; italic?: boolean; underline?: boolean; size?: number; color?: string };
-  readonly numFmt?: string;
-  readonly wrap?: boolean;
-  readonly fill?: string;
-  readonly border?: "top" | "bottom";
-}
+type Look = CellLook;
 
-const LOOKS: Readonly<Record<CellStyle, Look>> = {
-  title: { font: { bold: true, size: 14, color: "1F3864" } },
-  subtitle: { font: { color: "404040" } },
-  heading: { font: { bold: true, size: 12, color: "1F3864" } },
-  header: { font: { bold: true }, fill: "DCE6F1", wrap: true, border: "bottom" },
-  label: {},
-  text: {},
-  wrap: { wrap: true },
-  note: { font: { italic: true, color: "595959" } },
-  integer: { numFmt: "#,##0" },
-  decimal: { numFmt: "#,##0.0" },
-  date: { numFmt: "dd.mm.yyyy" },
-  total: { font: { bold: true }, numFmt: "#,##0", border: "top" },
-};
-
-/** A link to a cell: the usual blue, underlined. */
-const LINK: Look = { font: { underline: true, color: "0563C1" } };
+const LOOKS = CELL_LOOKS;
+const LINK: Look = LINK_LOOK;
 
 export const STYLE_NAMES = Object.keys(LOOKS) as CellStyle[];
 
@@ -39,12 +19,14 @@ export function styleIndex(style: CellStyle | undefined, link = false): number {
 /** Styles that look like the default (plain text) take format 0: their cells need no `s` attribute at all. */
 const STYLE_INDEX = new Map(STYLE_NAMES.map((name, i) => [name, Object.keys(LOOKS[name]).length === 0 ? 0 : i + 1]));
 
-function fontXml(font: Look["font"] = {}): string {
+function fontXml(font: Look): string {
   return (
     `<font>${font.bold ? "<b/>" : ""}${font.italic ? "<i/>" : ""}${font.underline ? "<u/>" : ""}` +
     `<sz val="${font.size ?? 11}"/>${font.color ? `<color rgb="FF${font.color}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/></font>`
   );
 }
+
+const hasFont = (l: Look): boolean => Boolean(l.bold || l.italic || l.underline || l.size || l.color);
 
 /** The style table: one font, fill, border and cell format per style, in `styleIndex` order. */
 export function stylesXml(): string {
@@ -70,19 +52,19 @@ export function stylesXml(): string {
     }
     const applied = [
       numFmtId ? ' applyNumberFormat="1"' : "",
-      look.font ? ' applyFont="1"' : "",
+      hasFont(look) ? ' applyFont="1"' : "",
       fillId ? ' applyFill="1"' : "",
       borderId ? ' applyBorder="1"' : "",
-      look.wrap ? ' applyAlignment="1"' : "",
+      look.wrap || look.alignRight ? ' applyAlignment="1"' : "",
     ].join("");
-    const alignment = look.wrap ? '<alignment vertical="top" wrapText="1"/>' : "";
+    const alignment = look.wrap || look.alignRight ? `<alignment${look.alignRight ? ' horizontal="right"' : ""} vertical="top"${look.wrap ? ' wrapText="1"' : ""}/>` : "";
     return `<xf numFmtId="${numFmtId}" fontId="${i}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applied}>${alignment}</xf>`;
   });
   const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
     `<numFmts count="${numFmts.length}">${numFmts.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escape(f)}"/>`).join("")}</numFmts>` +
-    `<fonts count="${looks.length}">${looks.map((l) => fontXml(l.font)).join("")}</fonts>` +
+    `<fonts count="${looks.length}">${looks.map((l) => fontXml(l)).join("")}</fonts>` +
     `<fills count="${fills.length}">${fills.join("")}</fills>` +
     `<borders count="${borders.length}">${borders.join("")}</borders>` +
     `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +

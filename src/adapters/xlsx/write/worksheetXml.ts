@@ -1,5 +1,5 @@
 import { EXCEL_MAX_CELL_TEXT, columnLetter } from "../../../core/cells";
-import { OutCell, OutSheet, allRows, sheetWidth } from "../../../core/report/sheetModel";
+import { OutCell, OutSheet, PAGE_FOOTER, allRows, sheetWidth } from "../../../core/report/sheetModel";
 import { xmlEscape } from "./chartXml";
 import { styleIndex } from "./stylesXml";
 
@@ -144,8 +144,14 @@ export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (c
     }
     yield `${piece.join("")}</hyperlinks>`;
   }
-  let tail = `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
-  tail += `<pageSetup paperSize="9" orientation="${sheet.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`;
+  // Every sheet prints on A4 (paperSize 9), one page wide, with page numbers; breaks keep charts and tables whole.
+  let tail = `<printOptions/><pageMargins left="0.6" right="0.6" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+  tail += `<pageSetup paperSize="9" orientation="${sheet.print.orientation}" fitToWidth="1" fitToHeight="0"/>`;
+  tail += `<headerFooter><oddFooter>${xmlEscape(`&C${PAGE_FOOTER}`)}</oddFooter></headerFooter>`;
+  const breaks = sheet.print.breaksBefore ?? [];
+  if (breaks.length > 0) {
+    tail += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+  }
   if (relations.drawingId) tail += `<drawing r:id="${relations.drawingId}"/>`;
   if (relations.tableId) tail += `<tableParts count="1"><tablePart r:id="${relations.tableId}"/></tableParts>`;
   yield `${tail}</worksheet>`;

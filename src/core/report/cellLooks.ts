@@ -1,0 +1,42 @@
+import { CellStyle } from "./sheetModel";
+
+/*
+ * How each cell style of the sheet model looks, once for both writers (the .xlsx file's style table and the
+ * Office.js formats in the pane). Colours are RGB hex without "#".
+ */
+
+export interface CellLook {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly underline?: boolean;
+  readonly size?: number;
+  readonly color?: string;
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  readonly alignRight?: boolean;
+  readonly border?: "top" | "bottom";
+  /** Excel number format of a number in this style (text is always written with "@"). */
+  readonly numFmt?: string;
+}
+
+export const CELL_LOOKS: Readonly<Record<CellStyle, CellLook>> = {
+  title: { bold: true, size: 14, color: "1F3864" },
+  subtitle: { color: "404040" },
+  heading: { bold: true, size: 12, color: "1F3864" },
+  header: { bold: true, fill: "DCE6F1", wrap: true, border: "bottom" },
+  /** A header over a column of numbers: right-aligned like them. */
+  headerNumber: { bold: true, fill: "DCE6F1", wrap: true, border: "bottom", alignRight: true },
+  label: { wrap: true },
+  text: {},
+  wrap: { wrap: true },
+  note: { italic: true, color: "595959" },
+  integer: { numFmt: "#,##0" },
+  decimal: { numFmt: "#,##0.0" },
+  /** A monthly average shown as whole persons, as the paragraph states it; the cell keeps the exact value. */
+  average: { numFmt: "#,##0" },
+  date: { numFmt: "dd.mm.yyyy" },
+  total: { bold: true, numFmt: "#,##0", border: "top" },
+};
+
+/** A link to a cell: the usual blue, underlined. */
+export const LINK_LOOK: CellLook = { underline: true, color: "0563C1" };
