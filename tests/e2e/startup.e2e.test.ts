@@ -81,14 +81,14 @@ describe("the pane where it cannot work, and in Office's themes", () => {
 
   test("Office 2021 (ExcelApi 1.14) runs the pane", async () => {
     const page = await openPane(browser, origin, { workbook: WORKBOOK, host: { excelApi: "1.14" }, beforeLoad: watch });
-    await page.getByText("(Kopfzeile in Zeile 1)").first().waitFor();
+    await page.getByText(", Kopfzeile 1").first().waitFor();
     expect(await page.getByRole("alert").count()).toBe(0);
     await page.close();
   });
 
   test("in a dark Office theme the pane is dark, and its text keeps its contrast (axe-core)", async () => {
     const page = await openPane(browser, origin, { workbook: WORKBOOK, host: { officeTheme: DARK }, beforeLoad: watch });
-    await page.getByText("(Kopfzeile in Zeile 1)").first().waitFor();
+    await page.getByText(", Kopfzeile 1").first().waitFor();
     await page.getByRole("button", { name: "Prüfen", exact: true }).click();
     await page.getByRole("table", { name: "Summen je Blatt" }).waitFor();
     const shades = await page.evaluate((lum) => {
@@ -106,7 +106,7 @@ describe("the pane where it cannot work, and in Office's themes", () => {
     expect(await axeViolations(page)).toEqual([]);
     // The light theme, where Office gives none (Excel on the web).
     const light = await openPane(browser, origin, { workbook: WORKBOOK });
-    await light.getByText("(Kopfzeile in Zeile 1)").first().waitFor();
+    await light.getByText(", Kopfzeile 1").first().waitFor();
     expect(await light.evaluate((lum) => (eval(lum) as (c: string) => number)(getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor), luminanceScript)).toBeGreaterThan(0.9);
     await light.close();
     expect(errors).toEqual([]);
@@ -116,9 +116,12 @@ describe("the pane where it cannot work, and in Office's themes", () => {
   test("in high contrast (forced colors) every control and message stays visible", async () => {
     const page = await openPane(browser, origin, { workbook: WORKBOOK, beforeLoad: watch });
     await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
-    await page.getByText("(Kopfzeile in Zeile 1)").first().waitFor();
+    await page.getByText(", Kopfzeile 1").first().waitFor();
     await page.getByRole("button", { name: "Prüfen", exact: true }).click();
     await page.getByRole("table", { name: "Summen je Blatt" }).waitFor();
+    // Measured at rest: a hovered button takes the system's highlight colours, which are the system's to choose.
+    await page.mouse.move(0, 0);
+    await page.locator("body").focus();
     const invisible = await page.evaluate((lum) => {
       const luminance = eval(lum) as (c: string) => number;
       const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);

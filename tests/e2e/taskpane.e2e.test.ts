@@ -70,12 +70,12 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
   });
 
   test("recognises the sample workbook's sheets", async () => {
-    await page.getByText("(Kopfzeile in Zeile 4)").waitFor({ timeout: 60_000 });
+    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
     const text = await page.locator("main").innerText();
-    expect(text).toContain("Beratungen: Beratungen (Kopfzeile in Zeile 4)");
-    expect(text).toContain("Vermittlungen: Vermittlungen (Kopfzeile in Zeile 3)");
-    expect(text).toContain("Infoveranstaltungen: Veranstaltungen (Kopfzeile in Zeile 1)");
-    expect(text).toContain("KlientInnen: Klienten (Kopfzeile in Zeile 1)");
+    expect(text).toContain("Beratungen: Beratungen, Kopfzeile 4");
+    expect(text).toContain("Vermittlungen: Vermittlungen, Kopfzeile 3");
+    expect(text).toContain("Infoveranstaltungen: Veranstaltungen, Kopfzeile 1");
+    expect(text).toContain("KlientInnen: Klienten, Kopfzeile 1");
   });
 
   test("checks every row", async () => {

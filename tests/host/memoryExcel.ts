@@ -591,6 +591,8 @@ export interface HostOptions {
   readonly officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
   /** The host `Office.onReady` reports (null: office.js opened in a plain browser). */
   readonly host?: string | null;
+  /** An operation Excel refuses at the next sync (as `MemoryWorkbook.failOn`), e.g. "add" for a protected workbook. */
+  readonly failOn?: string;
 }
 
 /** Whether version a ("1.14") is at least b ("1.9"), part by part as Office compares them. */
@@ -602,6 +604,7 @@ function atLeast(a: string, b: string): boolean {
 
 /** The `Excel` and `Office` globals over a memory workbook. */
 export function createOfficeApi(wb: MemoryWorkbook, options: HostOptions = {}) {
+  if (options.failOn) wb.failOn = options.failOn;
   const Excel = {
     run: async <T>(callback: (context: Context) => Promise<T>): Promise<T> => callback(new Context(wb)),
     ChartType: { columnClustered: "ColumnClustered" },

@@ -8,6 +8,9 @@ export const HEADER_SEARCH_ROWS = 10;
 /** Which column (0-based) holds which field. */
 export type ColumnMap = Partial<Record<Field, number>>;
 
+/** A column override meaning "this field has no column in this sheet" (chosen by hand as "keine Spalte"). */
+export const NO_COLUMN = -1;
+
 /** The fields the cells of a row name, with their columns (the first of two columns naming one field wins). */
 export function headerFields(cells: readonly Cell[]): Map<Field, number> {
   const found = new Map<Field, number>();

@@ -2,7 +2,7 @@ import { Cell, isBlank } from "../cells";
 import { Field, NEVER_COPIED, fieldOfHeader } from "../vocabulary/columns";
 import { SheetKind, isOutputSheetName, sheetKindByName } from "../vocabulary/sheetKinds";
 import { RowStore } from "./rowStore";
-import { ColumnMap, HEADER_SEARCH_ROWS, columnMapFor, headerFields, kindByHeaders, matchCount } from "./headerRow";
+import { ColumnMap, HEADER_SEARCH_ROWS, NO_COLUMN, columnMapFor, headerFields, kindByHeaders, matchCount } from "./headerRow";
 
 /** One data row below the header, holding only the recognised columns that may be copied. */
 export interface RawRow {
@@ -140,7 +140,9 @@ export class SheetIngest {
     if (this.kind === undefined) this.recognisedBy = "headers";
     this.kind = kind;
     this.headerRow = row;
-    this.columns = { ...map, ...(this.options.columnOverrides ?? {}) };
+    const columns: ColumnMap = { ...map, ...(this.options.columnOverrides ?? {}) };
+    for (const [field, column] of Object.entries(columns) as [Field, number][]) if (column === NO_COLUMN) delete columns[field];
+    this.columns = columns;
     this.kept = (Object.entries(this.columns) as [Field, number][]).filter(([field]) => !NEVER_COPIED.has(field));
     this.rows = new RowStore(this.kept.map(([field]) => field));
     this.headers = cells.map((cell) => (typeof cell === "string" ? cell.trim() : cell === null || cell === undefined ? "" : String(cell as string | number | boolean)));

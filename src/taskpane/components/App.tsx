@@ -1,4 +1,4 @@
-import { Body1, Divider, MessageBar, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Divider, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { reportYears } from "../../core/report/buildReport";
 import { useFallbilanz } from "../hooks/useFallbilanz";
@@ -9,15 +9,24 @@ import { RecognitionStep } from "./RecognitionStep";
 import { ReviewStep } from "./ReviewStep";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  details: { whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: tokens.fontSizeBase200, margin: 0 },
+  // A task pane is about 320 px wide: nothing may be wider than the pane, long words wrap.
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    maxWidth: "100%",
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
 });
 
 export interface AppProps {
   readonly services: Services;
 }
 
-/** The task pane: recognise, check, input help, year-end review. */
+/** The task pane: recognise, check, input help, year-end review; each step shows its own outcome. */
 export function App({ services }: AppProps): JSX.Element {
   const styles = useStyles();
   const [state, actions] = useFallbilanz(services);
@@ -26,43 +35,24 @@ export function App({ services }: AppProps): JSX.Element {
   return (
     <main className={styles.root}>
       <Title3 as="h1">Fallbilanz</Title3>
-      <Body1>Erkennt Ihre Tracking-Arbeitsmappe, prüft jede Zeile und schreibt den Jahresrückblick. Ihre Blätter bleiben unverändert.</Body1>
-      {/* The live region is always there; only its text changes, so that screen readers announce it. */}
-      <div role="status" aria-live="polite" aria-atomic="true">
-        {busy && <ProgressBar aria-label="Fallbilanz arbeitet" />}
-        <Body1>{state.busy ?? ""}</Body1>
-      </div>
-      {state.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            {state.error}
-            {state.errorDetails && (
-              <details>
-                <summary>Details</summary>
-                <pre className={styles.details}>{state.errorDetails}</pre>
-              </details>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {state.notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{state.notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      <RecognitionStep sheets={state.sheets} disabled={busy} onChooseColumn={(s, f, c) => void actions.chooseColumn(s, f, c)} />
+      <Body1>
+        Erkennt Ihre Tracking-Arbeitsmappe, prüft jede Zeile und schreibt den Jahresrückblick in eigene Blätter. Ihre Blätter liest
+        Fallbilanz nur; nur die Eingabehilfen fügen nach Ihrer Bestätigung Auswahllisten hinzu.
+      </Body1>
+      <RecognitionStep sheets={state.sheets} outcome={state.outcome} disabled={busy} onChooseColumn={(s, f, c) => void actions.chooseColumn(s, f, c)} />
       <Divider />
       <CheckStep
         analysis={state.analysis}
+        outcome={state.outcome}
         disabled={busy}
-        onCheck={() => void actions.recognise()}
+        onCheck={() => void actions.check()}
         onWriteReport={() => void actions.writeValidationReport()}
         onSelectCell={(s, a) => void actions.selectCell(s, a)}
       />
       <Divider />
-      <InputHelpStep disabled={busy || !state.analysis} onConfirm={() => void actions.addInputHelp()} />
+      <ReviewStep years={years} outcome={state.outcome} defaultYear={actions.defaultYear()} disabled={busy || !state.analysis} onWrite={(y, t) => void actions.writeReview(y, t)} />
       <Divider />
-      <ReviewStep years={years} defaultYear={actions.defaultYear()} disabled={busy || !state.analysis} onWrite={(y, t) => void actions.writeReview(y, t)} />
+      <InputHelpStep outcome={state.outcome} disabled={busy || !state.analysis} onConfirm={() => void actions.addInputHelp()} />
     </main>
   );
 }

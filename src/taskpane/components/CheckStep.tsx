@@ -1,15 +1,17 @@
 import { useStepStyles } from "./stepStyles";
-import { Body1, Button, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { SEVERITY_LABELS } from "../../core/validate/findings";
 import { Analysis } from "../../core/validate/validateWorkbook";
+import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
+import { StepOutcome } from "./StepOutcome";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", paddingBlock: tokens.spacingVerticalS },
   // A task pane is narrow: columns take the width their content needs, long sheet names wrap.
   totals: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
-  name: { textAlign: "start", fontWeight: tokens.fontWeightRegular, overflowWrap: "break-word", paddingBlock: tokens.spacingVerticalXXS, paddingInlineEnd: tokens.spacingHorizontalXS },
-  number: { textAlign: "end", hyphens: "auto", paddingInlineStart: tokens.spacingHorizontalXS },
+  name: { textAlign: "start", fontWeight: tokens.fontWeightRegular, overflowWrap: "anywhere", paddingBlock: tokens.spacingVerticalXXS, paddingInlineEnd: tokens.spacingHorizontalXS },
+  number: { textAlign: "end", paddingInlineStart: tokens.spacingHorizontalXS, whiteSpace: "nowrap" },
 });
 
 /** Findings shown per sheet in the pane; the full list is in the Prüfbericht sheet. */
@@ -17,6 +19,7 @@ export const FINDINGS_SHOWN = 50;
 
 export interface CheckStepProps {
   readonly analysis: Analysis | undefined;
+  readonly outcome: Outcome | undefined;
   readonly disabled: boolean;
   readonly onCheck: () => void;
   readonly onWriteReport: () => void;
@@ -24,7 +27,16 @@ export interface CheckStepProps {
 }
 
 /** Step 2: totals per sheet and the findings grouped by sheet; a finding selects its cell. */
-export function CheckStep({ analysis, disabled, onCheck, onWriteReport, onSelectCell }: CheckStepProps): JSX.Element {
+/** The totals' columns: a short heading for the narrow pane, the full word for screen readers and as a tooltip. */
+const TOTAL_COLUMNS = [
+  { short: "Zeilen", full: "Zeilen" },
+  { short: "gezählt", full: "übernommen und gezählt" },
+  { short: "Fehler", full: "abgelehnt wegen Fehlern" },
+  { short: "Warn.", full: "Warnungen (zählen mit)" },
+  { short: "doppelt", full: "Duplikate (nicht gezählt)" },
+] as const;
+
+export function CheckStep({ analysis, outcome, disabled, onCheck, onWriteReport, onSelectCell }: CheckStepProps): JSX.Element {
   const step = useStepStyles();
   const styles = useStyles();
   return (
@@ -34,14 +46,15 @@ export function CheckStep({ analysis, disabled, onCheck, onWriteReport, onSelect
         <Button appearance="primary" disabled={disabled} onClick={onCheck}>Prüfen</Button>
         <Button disabled={disabled || !analysis} onClick={onWriteReport}>Prüfbericht schreiben</Button>
       </div>
+      <StepOutcome step="check" outcome={outcome} />
       {analysis && (
         <>
           <table aria-label="Summen je Blatt" className={`${step.wide} ${styles.totals}`}>
             <thead>
               <tr>
-                {/* Soft hyphens let the long headers break in a narrow pane, with or without a hyphenation dictionary. */}
-                {["Blatt", "Zeilen", "über\u00ADnommen", "ab\u00ADgelehnt", "War\u00ADnungen"].map((h, i) => (
-                  <th key={h} scope="col" className={i === 0 ? styles.name : styles.number}>{h}</th>
+                <th scope="col" className={styles.name}>Blatt</th>
+                {TOTAL_COLUMNS.map((c) => (
+                  <th key={c.short} scope="col" className={styles.number} aria-label={c.full} title={c.full}>{c.short}</th>
                 ))}
               </tr>
             </thead>
@@ -49,13 +62,14 @@ export function CheckStep({ analysis, disabled, onCheck, onWriteReport, onSelect
               {analysis.totals.map((t) => (
                 <tr key={t.sheet}>
                   <th scope="row" className={styles.name}>{t.sheet}</th>
-                  {[t.rows, t.accepted, t.rejected, t.warnings].map((n, i) => (
+                  {[t.rows, t.accepted, t.rejected, t.warnings, t.duplicates].map((n, i) => (
                     <td key={i} className={styles.number}>{n.toLocaleString("de-DE")}</td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
+          <Caption1>Warnungen zählen mit; doppelte Einträge werden nicht gezählt.</Caption1>
           {analysis.findings.length === 0 && <Body1>Keine Befunde: alle Zeilen sind in Ordnung.</Body1>}
           {analysis.totals.map((t) => {
             const findings = analysis.findings.filter((f) => f.sheet === t.sheet);

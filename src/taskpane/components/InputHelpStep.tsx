@@ -1,17 +1,20 @@
 import { useStepStyles } from "./stepStyles";
+import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
+import { StepOutcome } from "./StepOutcome";
 import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Subtitle2 } from "@fluentui/react-components";
 
 export interface InputHelpStepProps {
   readonly disabled: boolean;
+  readonly outcome: Outcome | undefined;
   readonly onConfirm: () => void;
 }
 
-/** Step 3 (opt-in): dropdowns with the canonical values; asks first, as it is the only change to the team's sheets. */
-export function InputHelpStep({ disabled, onConfirm }: InputHelpStepProps): JSX.Element {
+/** Input help (opt-in, once): dropdowns with the canonical values; asks first, as it is the only change to the team's sheets. */
+export function InputHelpStep({ disabled, outcome, onConfirm }: InputHelpStepProps): JSX.Element {
   const step = useStepStyles();
   return (
     <section aria-labelledby="step-help" className={step.step}>
-      <Subtitle2 as="h2" id="step-help">3. Eingabehilfen einrichten</Subtitle2>
+      <Subtitle2 as="h2" id="step-help">Eingabehilfen einrichten (einmalig)</Subtitle2>
       <Body1 as="p">Auswahllisten für Aufenthaltsstatus und Art der Vermittlung, damit neue Zeilen einheitlich erfasst werden.</Body1>
       <Dialog>
         <DialogTrigger disableButtonEnhancement>
@@ -35,6 +38,7 @@ export function InputHelpStep({ disabled, onConfirm }: InputHelpStepProps): JSX.
           </DialogBody>
         </DialogSurface>
       </Dialog>
+      <StepOutcome step="help" outcome={outcome} />
     </section>
   );
 }

@@ -1,24 +1,37 @@
 import { useStepStyles } from "./stepStyles";
 import { Body1, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetter } from "../../core/cells";
+import { NO_COLUMN } from "../../core/recognize/headerRow";
 import { IngestedSheet } from "../../core/recognize/sheetIngest";
 import { FIELD_LABELS, Field as FieldName, NEVER_COPIED, fieldBelongsTo, ALL_FIELDS } from "../../core/vocabulary/columns";
 import { SHEET_KIND_LABELS } from "../../core/vocabulary/sheetKinds";
+import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
+import { StepOutcome } from "./StepOutcome";
 
 const useStyles = makeStyles({
-  sheet: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalS },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingInlineStart: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, alignSelf: "stretch" },
+  columns: {
+    display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBlock: tokens.spacingVerticalS, marginInline: 0,
+    paddingBlock: tokens.spacingVerticalXS, paddingInline: tokens.spacingHorizontalS, minWidth: 0,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
+  },
+  select: { maxWidth: "100%", minWidth: 0 },
+  summary: { cursor: "pointer", color: tokens.colorBrandForegroundLink },
 });
 
 export interface RecognitionStepProps {
   readonly sheets: readonly IngestedSheet[];
+  readonly outcome: Outcome | undefined;
   readonly disabled: boolean;
-  /** `undefined`: back to automatic recognition. */
+  /** `undefined`: back to automatic recognition; `NO_COLUMN`: the field has no column. */
   readonly onChooseColumn: (sheet: string, field: FieldName, column: number | undefined) => void;
 }
 
-/** Step 1: which sheets were recognised as what, and which column was taken for each field. */
-export function RecognitionStep({ sheets, disabled, onChooseColumn }: RecognitionStepProps): JSX.Element {
+/**
+ * Step 1: the recognised workbook as a short summary, one line per sheet; its columns can be adjusted on demand
+ * (closed by default, so that the pane stays short and the review is a few tab stops away).
+ */
+export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn }: RecognitionStepProps): JSX.Element {
   const step = useStepStyles();
   const styles = useStyles();
   const recognised = sheets.filter((s) => s.kind !== undefined);
@@ -26,27 +39,38 @@ export function RecognitionStep({ sheets, disabled, onChooseColumn }: Recognitio
   return (
     <section aria-labelledby="step-recognise" className={step.step}>
       <Subtitle2 as="h2" id="step-recognise">1. Arbeitsmappe erkennen</Subtitle2>
-      {recognised.length === 0 && <Body1>Noch kein Blatt erkannt.</Body1>}
-      {recognised.map((sheet) => (
-        <div key={sheet.name} className={`${styles.sheet} ${step.wide}`}>
-          <Body1>
-            <strong>{sheet.name}</strong>: {SHEET_KIND_LABELS[sheet.kind!]}
-            {sheet.headerRow ? ` (Kopfzeile in Zeile ${sheet.headerRow})` : " (keine Kopfzeile gefunden)"}
-          </Body1>
-          {sheet.headerRow !== undefined && (
-            <div className={styles.grid}>
+      {recognised.length === 0 && sheets.length > 0 && (
+        <Body1>
+          Kein Blatt als Beratungen, Vermittlungen, Veranstaltungen oder Klienten erkannt. Angesehen: {sheets.map((s) => `„${s.name}“`).join(", ")}.
+        </Body1>
+      )}
+      <ul className={styles.list}>
+        {recognised.map((sheet) => (
+          <li key={sheet.name}>
+            <Body1>
+              <strong>{sheet.name}</strong>: {SHEET_KIND_LABELS[sheet.kind!]}
+              {sheet.headerRow ? `, Kopfzeile ${sheet.headerRow}` : " (keine Kopfzeile gefunden)"}
+            </Body1>
+          </li>
+        ))}
+      </ul>
+      {recognised.some((s) => s.headerRow !== undefined) && (
+        <details className={step.wide}>
+          <summary className={styles.summary}>Spalten anpassen</summary>
+          {recognised.filter((s) => s.headerRow !== undefined).map((sheet) => (
+            <fieldset key={sheet.name} className={styles.columns}>
+              <legend><strong>{sheet.name}</strong></legend>
               {ALL_FIELDS.filter((f) => !NEVER_COPIED.has(f) && fieldBelongsTo(f, sheet.kind!)).map((field) => (
                 <Field key={field} label={FIELD_LABELS[field]} size="small">
                   <Select
                     size="small"
+                    className={styles.select}
+                    aria-label={`${FIELD_LABELS[field]} in „${sheet.name}“`}
                     disabled={disabled}
-                    value={sheet.columns[field] === undefined ? "" : String(sheet.columns[field])}
-                    onChange={(_, data) => {
-                      if (data.value === "auto") onChooseColumn(sheet.name, field, undefined);
-                      else if (data.value !== "") onChooseColumn(sheet.name, field, Number(data.value));
-                    }}
+                    value={sheet.columns[field] === undefined ? String(NO_COLUMN) : String(sheet.columns[field])}
+                    onChange={(_, data) => onChooseColumn(sheet.name, field, data.value === "auto" ? undefined : Number(data.value))}
                   >
-                    <option value="">– keine Spalte –</option>
+                    <option value={String(NO_COLUMN)}>– keine Spalte –</option>
                     <option value="auto">Automatisch erkennen</option>
                     {sheet.headers.map((header, column) => (
                       <option key={column} value={String(column)}>
@@ -56,11 +80,12 @@ export function RecognitionStep({ sheets, disabled, onChooseColumn }: Recognitio
                   </Select>
                 </Field>
               ))}
-            </div>
-          )}
-        </div>
-      ))}
-      {others.length > 0 && <Caption1>Nicht ausgewertet: {others.map((s) => s.name).join(", ")}</Caption1>}
+            </fieldset>
+          ))}
+        </details>
+      )}
+      {others.length > 0 && recognised.length > 0 && <Caption1>Nicht ausgewertet: {others.map((s) => s.name).join(", ")}</Caption1>}
+      <StepOutcome step="recognise" outcome={outcome} />
     </section>
   );
 }

@@ -12,7 +12,21 @@ import { isFallbilanzError } from "../../core/errors";
 import { errorDetails, germanMessage } from "../messages";
 import { Services } from "../services";
 
+/** The pane's steps: each shows the outcome of its own action next to its button. */
+export type PaneStep = "recognise" | "check" | "help" | "review";
+
+/** The outcome of the last action, shown in the step it belongs to. */
+export interface StepOutcome {
+  readonly step: PaneStep;
+  readonly kind: "progress" | "success" | "error";
+  readonly text: string;
+  /** What Excel said when it refused (message, code, debugInfo). */
+  readonly details?: string;
+}
+
 export interface FallbilanzState {
+  /** The action under way and where it shows. */
+  readonly outcome: StepOutcome | undefined;
   readonly busy: string | undefined;
   readonly error: string | undefined;
   /** What Excel said when it refused a step (message, code, debugInfo), for reporting it. */
@@ -25,6 +39,8 @@ export interface FallbilanzState {
 
 export interface FallbilanzActions {
   recognise(): Promise<void>;
+  /** Reads the workbook afresh and checks every row. */
+  check(): Promise<void>;
   /** A column picked by hand for a field; `undefined` goes back to automatic recognition. */
   chooseColumn(sheet: string, field: Field, column: number | undefined): Promise<void>;
   writeValidationReport(): Promise<void>;
@@ -34,35 +50,54 @@ export interface FallbilanzActions {
   defaultYear(): number | undefined;
 }
 
-const initial: FallbilanzState = { busy: undefined, error: undefined, errorDetails: undefined, sheets: [], analysis: undefined, written: [], notice: undefined };
+const initial: FallbilanzState = { outcome: undefined, busy: undefined, error: undefined, errorDetails: undefined, sheets: [], analysis: undefined, written: [], notice: undefined };
 
 /** The task pane's state and actions, over the Excel services. Recognises the workbook on first render. */
 export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzActions] {
   const [state, setState] = useState<FallbilanzState>(initial);
 
-  const step = useCallback(async (label: string, work: () => Promise<Partial<FallbilanzState>>): Promise<void> => {
-    setState((s) => ({ ...s, busy: label, error: undefined, errorDetails: undefined, notice: undefined }));
+  const step = useCallback(async (where: PaneStep, label: string, work: () => Promise<Partial<FallbilanzState>>): Promise<void> => {
+    setState((s) => ({ ...s, busy: label, error: undefined, errorDetails: undefined, notice: undefined, outcome: { step: where, kind: "progress", text: label } }));
     try {
       const update = await work();
-      setState((s) => ({ ...s, ...update, busy: undefined }));
+      setState((s) => ({
+        ...s,
+        ...update,
+        busy: undefined,
+        outcome: update.notice ? { step: where, kind: "success", text: update.notice } : undefined,
+      }));
     } catch (error) {
       // What Excel refused stays available: in the console, and under "Details" in the pane. (A message of
       // our own already says what to do.)
       if (!isFallbilanzError(error)) console.error("Fallbilanz:", error);
-      setState((s) => ({ ...s, busy: undefined, error: germanMessage(error), errorDetails: errorDetails(error) }));
+      const text = germanMessage(error);
+      const details = errorDetails(error);
+      setState((s) => ({ ...s, busy: undefined, error: text, errorDetails: details, outcome: { step: where, kind: "error", text, details } }));
     }
   }, []);
 
   const read = useCallback(async (): Promise<Partial<FallbilanzState>> => {
     const stored = services.settings.load();
     const sheets = await readTrackingWorkbook(services.source, {
-      progress: (sheet, rows) => setState((s) => ({ ...s, busy: `Lese „${sheet}“: ${rows.toLocaleString("de-DE")} Zeilen …` })),
+      progress: (sheet, rows) => {
+        const text = `Lese „${sheet}“: ${rows.toLocaleString("de-DE")} Zeilen …`;
+        setState((s) => ({ ...s, busy: text, outcome: s.outcome && { ...s.outcome, kind: "progress", text } }));
+      },
       ingest: (name) => ({ columnOverrides: stored.columns[name] }),
     });
     return { sheets, analysis: analyse(sheets, services.today()) };
   }, [services]);
 
-  const recognise = useCallback(() => step("Arbeitsmappe wird gelesen …", read), [step, read]);
+  const recognise = useCallback(() => step("recognise", "Arbeitsmappe wird gelesen …", read), [step, read]);
+  const check = useCallback(
+    () =>
+      step("check", "Alle Zeilen werden geprüft …", async () => {
+        const fresh = await read();
+        const findings = fresh.analysis!.findings.length;
+        return { ...fresh, notice: findings === 0 ? "Geprüft: keine Befunde." : `Geprüft: ${findings.toLocaleString("de-DE")} ${findings === 1 ? "Befund" : "Befunde"} (siehe unten).` };
+      }),
+    [step, read],
+  );
 
   useEffect(() => {
     void recognise();
@@ -70,8 +105,9 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
 
   const actions: FallbilanzActions = {
     recognise,
+    check,
     chooseColumn: (sheet, field, column) =>
-      step("Spalte wird gespeichert …", async () => {
+      step("recognise", "Spalte wird gespeichert …", async () => {
         const stored = services.settings.load();
         const chosen = { ...(stored.columns[sheet] ?? {}) };
         if (column === undefined) delete chosen[field];
@@ -80,24 +116,24 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
         return read();
       }),
     writeValidationReport: () =>
-      step("Prüfbericht wird geschrieben …", async () => {
+      step("check", "Prüfbericht wird geschrieben …", async () => {
         // Read afresh: the workbook may have changed since the last check.
         const fresh = await read();
         const written = await services.write([validationReportSheet(fresh.analysis!)]);
         return { ...fresh, written, notice: `Geschrieben: ${written.map((w) => w.actual).join(", ")}.` };
       }),
     addInputHelp: () =>
-      step("Auswahllisten werden eingerichtet …", async () => {
+      step("help", "Auswahllisten werden eingerichtet …", async () => {
         const targets = dropdownTargets(state.sheets);
         const { added, kept } = await services.addDropdowns(targets);
         const keptNote = kept.length === 0 ? "" : ` Unverändert gelassen, weil dort schon eigene Regeln gelten: ${kept.map((t) => `${t.label} in „${t.sheet}“`).join(", ")}.`;
         return { notice: `Auswahllisten eingerichtet: ${added.map((t) => `${t.label} in „${t.sheet}“`).join(", ") || "keine"}.${keptNote}` };
       }),
     writeReview: (year, suppressionThreshold) =>
-      step("Jahresrückblick wird erstellt …", async () => {
+      step("review", "Jahresrückblick wird erstellt …", async () => {
         const fresh = await read();
         const report = buildReport(fresh.analysis!, { year, suppressionThreshold });
-        const written = await services.write(report.sheets, (text) => setState((s) => ({ ...s, busy: text })));
+        const written = await services.write(report.sheets, (text) => setState((s) => ({ ...s, busy: text, outcome: { step: "review", kind: "progress", text } })));
         const renamed = written.filter((w) => w.actual !== w.wanted);
         const note = renamed.map((w) => ` Ein eigenes Blatt „${w.wanted}“ gibt es schon; es bleibt unverändert, geschrieben wurde „${w.actual}“.`).join("");
         return { ...fresh, written, notice: `Jahresrückblick ${year} geschrieben: ${written.map((w) => w.actual).join(", ")}.${note}` };
@@ -105,7 +141,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     selectCell: (sheet, address) =>
       services.selectCell(sheet, address).catch((error: unknown) => {
         if (!isFallbilanzError(error)) console.error("Fallbilanz:", error);
-        setState((s) => ({ ...s, error: germanMessage(error), errorDetails: errorDetails(error) }));
+        setState((s) => ({ ...s, error: germanMessage(error), errorDetails: errorDetails(error), outcome: { step: "check", kind: "error", text: germanMessage(error), details: errorDetails(error) } }));
       }),
     defaultYear: () => (state.analysis ? defaultReportYear(state.analysis) : undefined),
   };

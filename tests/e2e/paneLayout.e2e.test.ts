@@ -1,0 +1,116 @@
+import { Server } from "node:http";
+import ExcelJS from "exceljs";
+import { join } from "node:path";
+import { Browser, Page } from "playwright-core";
+import { buildAddin } from "../helpers/build";
+import { launchChromium, openPane, originOf, serve } from "../helpers/paneBrowser";
+
+/*
+ * The pane as staff meet it: 320 × 800 px (Excel's usual task pane), the sample workbook. Nothing scrolls
+ * sideways, the review button is near the top and few tab stops away, and every action's outcome (success, and
+ * Excel's refusal with its Details) appears in view, next to the button.
+ */
+
+const SAMPLE = join(__dirname, "..", "..", "samples", "Beispiel-Tracking.xlsx");
+const PANE = { width: 320, height: 800 };
+
+async function sampleSheets(): Promise<Record<string, unknown[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const out: Record<string, unknown[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : (v ?? "")));
+    });
+    out[ws.name] = Array.from(rows, (r) => r ?? []);
+  });
+  return out;
+}
+
+/** Whether an element is inside the viewport (fully, vertically). */
+const inView = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+  }, selector);
+
+describe("the pane at 320 × 800 px", () => {
+  let server: Server;
+  let browser: Browser;
+  let origin: string;
+  let workbook: Record<string, unknown[][]>;
+
+  beforeAll(async () => {
+    server = await serve(await buildAddin("production"));
+    origin = originOf(server);
+    browser = await launchChromium();
+    workbook = await sampleSheets();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  test("nothing scrolls sideways, before and after the check, with every column adjuster open", async () => {
+    const page = await openPane(browser, origin, { workbook, viewport: PANE });
+    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await page.getByRole("button", { name: "Prüfen", exact: true }).click();
+    await page.getByRole("table", { name: "Summen je Blatt" }).waitFor();
+    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    const wide = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("main *"))
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .map((e) => `${e.tagName}.${String(e.getAttribute("class")).slice(0, 20)}`)
+        .slice(0, 5),
+    );
+    expect(wide).toEqual([]);
+    await page.close();
+  });
+
+  test("the review button: within one and a half screens of the top, at most 15 tab stops away", async () => {
+    const page = await openPane(browser, origin, { workbook, viewport: PANE });
+    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    const button = page.getByRole("button", { name: "Jahresrückblick erstellen" });
+    const box = (await button.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(1.5 * PANE.height);
+    await page.locator("body").click({ position: { x: 1, y: 1 } });
+    let stops = 0;
+    for (; stops < 40; stops++) {
+      await page.keyboard.press("Tab");
+      if (await button.evaluate((b) => b === document.activeElement)) break;
+    }
+    expect(stops + 1).toBeLessThanOrEqual(15);
+    await page.close();
+  });
+
+  test("after writing the review, its outcome is in view, next to the button", async () => {
+    const page = await openPane(browser, origin, { workbook, viewport: PANE });
+    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
+    await page.getByText("Jahresrückblick 2019 geschrieben").waitFor({ timeout: 60_000 });
+    const region = page.getByRole("region", { name: "3. Jahresrückblick erstellen" });
+    expect(await region.getByText("Jahresrückblick 2019 geschrieben").isVisible()).toBe(true);
+    await page.waitForTimeout(200);
+    expect(await inView(page, "#step-review ~ [role=status] .fui-MessageBar, section[aria-labelledby=step-review] [role=status] .fui-MessageBar")).toBe(true);
+    await page.close();
+  });
+
+  test("when Excel refuses (a protected workbook), its German explanation and Details are in view", async () => {
+    const page = await openPane(browser, origin, { workbook, viewport: PANE, host: { failOn: "add" } });
+    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
+    await page.getByText(/Excel hat den Zugriff verweigert/).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(200);
+    expect(await inView(page, "section[aria-labelledby=step-review] [role=status] .fui-MessageBar")).toBe(true);
+    const status = page.locator("section[aria-labelledby=step-review] [role=status]");
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+    expect(await status.innerText()).toMatch(/Details/);
+    await page.close();
+  });
+});
