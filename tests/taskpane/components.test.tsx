@@ -111,11 +111,11 @@ describe("the task pane, in German", () => {
     const wb = teamWorkbook();
     await renderPane(wb);
     const section = screen.getByRole("region", { name: "1. Arbeitsmappe erkennen" });
-    const topic = within(section).getByRole("combobox", { name: "Thema in „Beratungen“", hidden: true }) as HTMLSelectElement;
+    const topic = within(section).getByRole<HTMLSelectElement>("combobox", { name: "Thema in „Beratungen“", hidden: true });
     expect(within(section).getAllByRole("combobox", { name: /^Datum in „/, hidden: true }).map((e) => e.getAttribute("aria-label"))).toEqual(["Datum in „Beratungen“", "Datum in „Vermittlungen“", "Datum in „Veranstaltungen“"]);
     act(() => void fireEvent.change(topic, { target: { value: "-1" } }));
     await waitFor(() => expect(wb.settings.fallbilanz).toMatchObject({ columns: { Beratungen: { topic: -1 } } }));
-    await waitFor(() => expect((within(section).getByRole("combobox", { name: "Thema in „Beratungen“", hidden: true }) as HTMLSelectElement).value).toBe("-1"));
+    await waitFor(() => expect(within(section).getByRole<HTMLSelectElement>("combobox", { name: "Thema in „Beratungen“", hidden: true }).value).toBe("-1"));
   });
 
   test("the validation report is written from the workbook as it is now, not from the last check", async () => {
