@@ -1,5 +1,6 @@
 import { Report } from "../core/report/buildReport";
 import { aboutText, formatGermanInteger, roundAverage } from "../core/report/about";
+import { countOf } from "../core/report/wording";
 
 /** The headline figures as the terminal shows them, in German. */
 export function headlineLines(report: Report): string[] {
@@ -14,6 +15,6 @@ export function headlineLines(report: Report): string[] {
     `  Beratungskontakte / Personen:       ${n(f.counseling.contacts)} / ${n(f.counseling.persons)}`,
     `  Vermittlungen:                      ${n(f.referrals.count)}; in Arbeit ${n(f.placements.Arbeit)}, Ausbildung ${n(f.placements.Ausbildung)}, Deutschkurs ${n(f.placements.Deutschkurs)} Personen`,
     `  Aktive Fälle:                       ${n(f.cases.active)}`,
-    `  Prüfung: ${n(v.rows)} Zeilen, ${n(v.accepted)} übernommen, ${n(v.rejected)} abgelehnt, ${n(v.duplicates)} Duplikate`,
+    `  Prüfung: ${countOf(v.rows, "Zeile", "Zeilen")}, ${n(v.accepted)} übernommen, ${n(v.rejected)} abgelehnt, ${countOf(v.duplicates, "Duplikat", "Duplikate")}`,
   ];
 }

@@ -1,5 +1,5 @@
 import { ReadProgress } from "../port/workbookPort";
-import { formatGermanInteger } from "../core/report/about";
+import { readingProgress } from "../core/report/wording";
 
 /** Progress on stderr, only on a terminal: one line, rewritten in place. */
 export function terminalProgress(stream: NodeJS.WriteStream): { read: ReadProgress | undefined; say: (text: string) => void; done: () => void } {
@@ -10,7 +10,7 @@ export function terminalProgress(stream: NodeJS.WriteStream): { read: ReadProgre
     shown = true;
   };
   return {
-    read: (sheet, rows) => say(`Lese „${sheet}“: ${formatGermanInteger(rows)} Zeilen …`),
+    read: (sheet, rows) => say(readingProgress(sheet, rows)),
     say,
     done: () => {
       if (shown) stream.write("\r\u001b[K");

@@ -74,3 +74,14 @@ describe("the paragraph in unusual cases", () => {
     expect(withEvents).toMatch(/^Von Januar bis November 2026 hat die Integrationskoordination eine Informationsveranstaltung angeboten/);
   });
 });
+
+describe("counts and lists in messages", () => {
+  test("'1 Zeile', '2 Zeilen'; years joined with one 'und'", async () => {
+    const { countOf, readingProgress, yearsList } = await import("../../src/core/report/wording");
+    expect(countOf(1, "Zeile", "Zeilen")).toBe("1 Zeile");
+    expect(countOf(1250, "Zeile", "Zeilen")).toBe("1.250 Zeilen");
+    expect(readingProgress("Beratungen", 1)).toBe("Lese „Beratungen“: 1 Zeile …");
+    expect(yearsList([2018, 2019])).toBe("2018 und 2019");
+    expect(yearsList([2017, 2018, 2019])).toBe("2017, 2018 und 2019");
+  });
+});

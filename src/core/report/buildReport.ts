@@ -1,3 +1,4 @@
+import { yearsList } from "./wording";
 import { dayParts } from "../dates/calendarDay";
 import { FallbilanzError } from "../errors";
 import { monthsCounted } from "../figures/reportYear";
@@ -27,7 +28,7 @@ export function assertYearHasData(analysis: Analysis, year: number): void {
   monthsCounted(year, analysis.today);
   if (!analysis.dataYears.has(year)) {
     const years = [...analysis.dataYears].sort((a, b) => a - b);
-    const known = years.length > 0 ? ` Die Arbeitsmappe enthält Einträge aus ${years.join(", ")}.` : "";
+    const known = years.length > 0 ? ` Die Arbeitsmappe enthält Einträge aus ${yearsList(years)}.` : "";
     throw new FallbilanzError("noDataForYear", `Für das Jahr ${year} enthält die Arbeitsmappe keine Einträge.${known}`);
   }
 }

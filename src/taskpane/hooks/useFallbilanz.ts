@@ -9,6 +9,7 @@ import { Analysis } from "../../core/validate/validateWorkbook";
 import { WrittenSheet } from "../excel/officeSink";
 import { dropdownTargets } from "../excel/inputHelp";
 import { isFallbilanzError } from "../../core/errors";
+import { readingProgress } from "../../core/report/wording";
 import { errorDetails, germanMessage } from "../messages";
 import { Services } from "../services";
 
@@ -80,7 +81,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     const stored = services.settings.load();
     const sheets = await readTrackingWorkbook(services.source, {
       progress: (sheet, rows) => {
-        const text = `Lese „${sheet}“: ${rows.toLocaleString("de-DE")} Zeilen …`;
+        const text = readingProgress(sheet, rows);
         setState((s) => ({ ...s, busy: text, outcome: s.outcome && { ...s.outcome, kind: "progress", text } }));
       },
       ingest: (name) => ({ columnOverrides: stored.columns[name] }),
