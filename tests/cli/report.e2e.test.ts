@@ -73,9 +73,9 @@ describe("npm run report (end to end, as a process)", () => {
   test("the workbook has exactly the three sheets, a table, native charts and the paragraph", async () => {
     const out = join(dir, "Bericht.xlsx");
     const wb = await readBack(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"]);
     const parts = await packageParts(out);
-    expect(parts.get("xl/tables/table1.xml")).toContain('ref="A3:I6"');
+    expect(parts.get("xl/tables/table1.xml")).toContain('ref="A3:L6"');
     expect(parts.get("xl/worksheets/_rels/sheet1.xml.rels")).toContain("../tables/table1.xml");
     expect(parts.get("xl/worksheets/sheet1.xml")).toContain("<tableParts");
     expect(parts.get("xl/worksheets/_rels/sheet4.xml.rels")).toContain("../drawings/drawing1.xml");
@@ -95,7 +95,7 @@ describe("npm run report (end to end, as a process)", () => {
     expect(parts.get("[Content_Types].xml")).toContain("drawingml.chart+xml");
 
     const cases = wb.getWorksheet("Fälle")!;
-    expect(cases.getRow(3).values).toEqual([undefined, "Klient-ID", "Aufenthaltsstatus", "Erster Kontakt", "Letzter Kontakt", "Beratungskontakte 2019", "Vermittlungen 2019", "Arbeit", "Ausbildung", "Deutschkurs"]);
+    expect(cases.getRow(3).values).toEqual([undefined, "Klient-ID", "Aufenthaltsstatus", "Erster Kontakt", "Letzter Kontakt", "Beratungskontakte 2019", "Vermittlungen 2019", "Arbeit", "Ausbildung", "Deutschkurs", "Geschlecht (Gruppe)", "Altersgruppe 2019", "Herkunftsland (Gruppe)"]);
     expect(cases.getRow(4).getCell(1).value).toBe("IK-1");
     expect(cases.getRow(4).getCell(4).value).toEqual(new Date(Date.UTC(2020, 0, 1)));
     expect(cases.getRow(4).getCell(3).value).toEqual(new Date(Date.UTC(2018, 11, 31)));

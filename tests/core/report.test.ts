@@ -94,7 +94,7 @@ describe("report models (spec 4)", () => {
   test("the three sheets: name-like IDs masked, names and notes nowhere, previous year beside", async () => {
     const analysis = await twoYears();
     const report = buildReport(analysis, { year: 2019 });
-    expect(report.sheets.map((s) => s.name)).toEqual(["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(report.sheets.map((s) => s.name)).toEqual(["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"]);
     const all = report.sheets.flatMap(texts).join("\n") + JSON.stringify(report.summary);
     expect(all).not.toMatch(/Quastorf|Harlacher|Fiebigsen|FIEBIGSEN|vertrauliche/i);
     expect(texts(report.sheets[0])).toContain("Kennung ohne Ziffer 1");
@@ -121,7 +121,7 @@ describe("report models (spec 4)", () => {
 
   test("summary JSON: the figures under their names, year, months and validation", async () => {
     const report = buildReport(await twoYears(), { year: 2019 });
-    expect(Object.keys(report.summary)).toEqual(["year", "months", "infoEvents", "counseling", "referrals", "placements", "cases", "validation"]);
+    expect(Object.keys(report.summary)).toEqual(["year", "months", "infoEvents", "counseling", "referrals", "placements", "cases", "breakdowns", "years", "validation"]);
     expect(report.summary.validation).toMatchObject({ rows: 10, accepted: 10, rejected: 0, duplicates: 0 });
     expect(report.summary.validation.findings.map((f) => f.code)).toEqual(["W_PERSONAL_DATA_COLUMN", "W_ID_LOOKS_LIKE_NAME", "W_PERSONAL_DATA_COLUMN"]);
   });

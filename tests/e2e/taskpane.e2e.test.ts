@@ -108,7 +108,7 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
     await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
     await page.getByText("Jahresrückblick 2019 geschrieben").waitFor({ timeout: 60_000 });
     const back = await page.evaluate(() => window.__readBack());
-    expect(back.names).toEqual(["Beratungen", "Vermittlungen", "Infoveranstaltungen", "KlientInnen", "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(back.names).toEqual(["Beratungen", "Vermittlungen", "Infoveranstaltungen", "KlientInnen", "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"]);
     expect(back.writes.filter((w) => ["Beratungen", "Vermittlungen", "Infoveranstaltungen", "KlientInnen"].includes(w.sheet))).toEqual([]);
     const review = back.sheets["Jahresrückblick 2019"];
     const row = (label: string) => review.find((r) => r[0] === label)!;

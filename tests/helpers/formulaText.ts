@@ -117,3 +117,27 @@ export function prepareFormula(formula: string, tables: ReadonlyMap<string, Tabl
   if (repeating) callArgs.push(args.length > fixed ? args.slice(fixed).map(value) : null);
   return () => exported(...callArgs);
 }
+
+/**
+ * Excel's own `ZÄHLENWENNS(Bereich1;Kriterium1;…)` (COUNTIFS) over table columns, as German Excel writes it: each
+ * criterion a text matched whole and case-insensitively (no wildcards or comparisons: the breakdown groups need none).
+ */
+export function evaluateCountIfs(formula: string, tables: ReadonlyMap<string, TableColumns>): number {
+  const m = /^=ZÄHLENWENNS\((.*)\)$/.exec(formula);
+  if (!m) throw new Error(`not a ZÄHLENWENNS formula: ${formula}`);
+  const args = splitArguments(m[1]).map(parseArgument);
+  if (args.length === 0 || args.length % 2 !== 0) throw new Error("ZÄHLENWENNS needs pairs of range and criterion");
+  const pairs: { column: readonly unknown[]; wanted: string }[] = [];
+  for (let i = 0; i < args.length; i += 2) {
+    const range = args[i];
+    const criterion = args[i + 1];
+    if (range.kind !== "ref" || (criterion.kind !== "text" && criterion.kind !== "number")) throw new Error("ZÄHLENWENNS: a table column, then a value");
+    const column = tables.get(range.table)?.get(range.column);
+    if (!column) throw new Error(`no column ${range.table}[${range.column}]`);
+    pairs.push({ column, wanted: String(criterion.value).toLowerCase() });
+  }
+  const rows = pairs[0].column.length;
+  let n = 0;
+  for (let r = 0; r < rows; r++) if (pairs.every((p) => String(p.column[r] ?? "").toLowerCase() === p.wanted)) n++;
+  return n;
+}

@@ -92,7 +92,7 @@ describe("the task pane, in German", () => {
     expect(within(section).getByLabelText<HTMLSelectElement>("Jahr").value).toBe("2019");
     fireEvent.click(within(section).getByRole("button", { name: "Jahresrückblick erstellen" }));
     await screen.findByText(/Jahresrückblick 2019 geschrieben/);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Beratungen", "Vermittlungen", "Veranstaltungen", "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Beratungen", "Vermittlungen", "Veranstaltungen", "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"]);
   });
 
   test("a column picked by hand can be set back to automatic recognition", async () => {

@@ -128,12 +128,12 @@ describe("Office.js adapter: writing", () => {
     const wb = workbook(2_000);
     const before = TEAM.map((n) => JSON.stringify(sheetValues(wb.sheets.find((s) => s.name === n)!)));
     const { written } = await writeReview(wb);
-    expect(written.map((w) => w.actual)).toEqual(["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
-    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(written.map((w) => w.actual)).toEqual(["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"]);
     expect(wb.writes.filter((w) => TEAM.includes(w.sheet))).toEqual([]);
     expect(TEAM.map((n) => JSON.stringify(sheetValues(wb.sheets.find((s) => s.name === n)!)))).toEqual(before);
     const cases = wb.sheets.find((s) => s.name === "Fälle")!;
-    expect(cases.tables).toEqual([{ name: "Faelle_2019", address: "A3:I503" }]);
+    expect(cases.tables).toEqual([{ name: "Faelle_2019", address: "A3:L503" }]);
     const review = wb.sheets.find((s) => s.name === "Jahresrückblick 2019")!;
     expect(review.charts.map((c) => c.title)).toHaveLength(2);
     // Values went in blocks: a handful of value writes per sheet, not one per cell.
@@ -175,7 +175,7 @@ describe("Office.js adapter: writing", () => {
     const firstIds = wb.sheets.map((s) => s.id);
     wb.sheets.push({ id: "{own}", name: "Prüfbericht (alt)", cells: new Map([["0,0", { value: "eigene Notizen" }]]), tables: [], charts: [], validations: [], frozenRows: 0 });
     await writeReview(wb);
-    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Prüfbericht (alt)", "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Prüfbericht (alt)", "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"]);
     expect(wb.sheets.slice(4).every((s) => !firstIds.includes(s.id))).toBe(true);
 
     const foreign = createWorkbook({ ...Object.fromEntries(TEAM.map((n) => [n, sheetValues(workbook(50).sheets.find((s) => s.name === n)!)])), Fälle: [["unsere eigene Liste"]] });
@@ -202,7 +202,7 @@ describe("Office.js adapter: writing", () => {
     const beratungen = wb.sheets.find((s) => s.name === "Beratungen")!;
     beratungen.cells.set("3,1", { value: "IK-999" });
     const { report } = await writeReview(wb);
-    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([...TEAM, "Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"]);
     expect(wb.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["Faelle_2019", "Eintraege"]);
     expect(wb.sheets.some((s) => s.name.startsWith("~"))).toBe(false);
     expect(JSON.stringify(sheetValues(wb.sheets.find((s) => s.name === "Geprüfte Einträge")!))).toContain("IK-999");

@@ -88,7 +88,7 @@ describe("the pane and the command line write the same sheets", () => {
     const report = buildReport(analyse(await readTrackingWorkbook(new OfficeWorkbookSource()), TODAY), { year: 2019 });
     await new OfficeReportWriter(documentSettings()).write(report.sheets);
 
-    const names = ["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"];
+    const names = ["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"];
     expect(written.worksheets.map((w) => w.name)).toEqual(names);
     for (const name of names) {
       const fromFile = trimmed(rowsOf(written.getWorksheet(name)!));

@@ -22,7 +22,7 @@ import { createWorkbook } from "../host/memoryExcel";
 const SAMPLE = join(__dirname, "..", "..", "samples", "Beispiel-Tracking.xlsx");
 const TODAY = dayFromParts(2026, 11, 25);
 const quiet = { write: () => true, isTTY: false };
-const NAMES = ["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019"];
+const NAMES = ["Fälle", "Geprüfte Einträge", "Prüfbericht", "Jahresrückblick 2019", "Mehrjahresübersicht"];
 
 interface PageFacts {
   paper: string;

@@ -6,7 +6,9 @@ import { formatGermanInteger } from "./about";
 import { MONTH_NAMES, reviewParagraph } from "./paragraph";
 import { HeadlineKey, headlineFormula } from "./reviewFormulas";
 import { ChartModel, ColumnRange, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
-import { suppressSmall } from "./suppress";
+import { Breakdowns, computeBreakdowns } from "./breakdowns";
+import { suppressBreakdown } from "./suppress";
+import { GENDER_GROUPS } from "../vocabulary/personAttributes";
 
 export const reviewSheetName = (year: number): string => `Jahresrückblick ${year}`;
 
@@ -162,7 +164,7 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
   ];
   for (let i = 0; i < 19; i++) add(undefined);
 
-  addBreakdowns(add, figures, options.suppressionThreshold);
+  addBreakdowns(add, figures, computeBreakdowns(analysis, year), options.suppressionThreshold);
   add(undefined);
   add([cell("Datenqualität", "heading")]);
   add([cell(dataQualityLine(analysis), "wrap")]);
@@ -194,23 +196,41 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
   return { figures, previous, paragraph, sheet };
 }
 
-function addBreakdowns(add: (row: OutRow) => number, figures: Figures, threshold: number): void {
-  const shown = (n: number): OutCell => {
-    const v = suppressSmall(n, threshold);
-    return typeof v === "number" ? cell(v, "integer") : cell(v, "text");
-  };
-  add([cell("Teilnehmende nach Thema der Veranstaltung", "heading")]);
-  add([cell("Thema", "header"), cell("Teilnehmende", "header")]);
-  const topics = Object.entries(figures.infoEvents.byTopic);
-  if (topics.length === 0) add([cell("keine Veranstaltungen", "note")]);
-  for (const [topic, attendees] of topics) add([cell(topic, "label"), shown(attendees)]);
+/** One published breakdown table: a header, a row per group with its suppressed value, the total, the note. */
+function addBreakdownTable(add: (row: OutRow) => number, title: string, header: [string, string], groups: readonly [string, number][], threshold: number, empty?: string): void {
+  add([cell(title, "heading")]);
+  add([cell(header[0], "header"), cell(header[1], "headerNumber")]);
+  if (groups.length === 0 && empty) add([cell(empty, "note")]);
+  const { shown, note } = suppressBreakdown(groups.map(([, n]) => n), threshold);
+  groups.forEach(([label], i) => add([cell(label, "label"), shownCell(shown[i])]));
+  add([cell("Summe", "total"), cell(groups.reduce((a, [, n]) => a + n, 0), "total")]);
+  if (note) add([cell(note, "note")]);
   add(undefined);
-  add([cell("Vermittlungen nach Art", "heading")]);
-  add([cell("Art", "header"), cell("Vermittlungen", "header"), cell("Gruppe", "header")]);
-  for (const c of REFERRAL_CATEGORIES) {
-    add([cell(c, "label"), shown(figures.referrals.byCategory[c]), cell(categoryGroup(c) === "placement" ? "Vermittlung in Arbeit/Ausbildung" : "Maßnahme von Drittanbietern", "text")]);
+}
+
+const shownCell = (v: number | string): OutCell => (typeof v === "number" ? cell(v, "integer") : cell(v, "text"));
+
+function addBreakdowns(add: (row: OutRow) => number, figures: Figures, breakdowns: Breakdowns, threshold: number): void {
+  addBreakdownTable(add, "Teilnehmende nach Thema der Veranstaltung", ["Thema", "Teilnehmende"], Object.entries(figures.infoEvents.byTopic), threshold, "keine Veranstaltungen");
+  addBreakdownTable(add, "Vermittlungen nach Art", ["Art", "Vermittlungen"], REFERRAL_CATEGORIES.map((c) => [`${c} (${categoryGroup(c) === "placement" ? "Vermittlung in Arbeit/Ausbildung" : "Maßnahme von Drittanbietern"})`, figures.referrals.byCategory[c]]), threshold);
+  add([cell("Erreichte Personen (aktive Fälle)", "heading")]);
+  add([cell("Jede Person mit Beratung oder Vermittlung im Jahr einmal gezählt; Angaben aus dem Blatt der Klienten.", "note")]);
+  add(undefined);
+  addBreakdownTable(add, "nach Geschlecht", ["Geschlecht", "Personen"], Object.entries(breakdowns.byGender), threshold);
+  addBreakdownTable(add, "nach Alter im Jahr", ["Altersgruppe", "Personen"], Object.entries(breakdowns.byAgeGroup), threshold);
+  addBreakdownTable(add, "nach Herkunftsland", ["Herkunftsland", "Personen"], Object.entries(breakdowns.byCountry), threshold);
+  addBreakdownTable(add, "nach aktuellem Aufenthaltsstatus", ["Aufenthaltsstatus", "Personen"], Object.entries(breakdowns.byStatus), threshold);
+  // Each placement by gender: one row per placement, the rule applied to each row (it sums to that placement's figure).
+  add([cell("Vermittelte Personen nach Geschlecht", "heading")]);
+  add([cell("Vermittlung", "header"), ...GENDER_GROUPS.map((g) => cell(g, "headerNumber")), cell("Summe", "headerNumber")]);
+  const notes = new Set<string>();
+  for (const [placement, byGender] of Object.entries(breakdowns.placementsByGender)) {
+    const values = GENDER_GROUPS.map((g) => byGender[g] ?? 0);
+    const { shown, note } = suppressBreakdown(values, threshold);
+    if (note) notes.add(note);
+    add([cell(placement, "label"), ...shown.map(shownCell), cell(values.reduce((a, b) => a + b, 0), "total")]);
   }
-  if (threshold > 0) add([cell(`Werte von 1 bis ${threshold} werden als „< ${threshold + 1}“ gezeigt, damit keine Einzelperson erkennbar ist.`, "note")]);
+  for (const note of notes) add([cell(note, "note")]);
 }
 
 function dataQualityLine(analysis: Analysis): string {

@@ -10,16 +10,17 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from "./suppress";
 import { SummaryJson, summaryJson } from "./summaryJson";
 import { validatedRecordsSheet } from "./validatedRecords";
 import { validationReportSheet } from "./validationReport";
+import { multiYearSheet } from "./multiYear";
 
 export interface ReportOptions {
   readonly year: number;
   readonly suppressionThreshold?: number;
 }
 
-/** Everything the review of one year writes: the four sheets, in order, and the summary JSON. */
+/** Everything the review of one year writes: the five sheets, in order, and the summary JSON. */
 export interface Report {
   readonly review: AnnualReview;
-  readonly sheets: readonly [OutSheet, OutSheet, OutSheet, OutSheet];
+  readonly sheets: readonly [OutSheet, OutSheet, OutSheet, OutSheet, OutSheet];
   readonly summary: SummaryJson;
 }
 
@@ -41,7 +42,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions): Report 
   });
   return {
     review,
-    sheets: [caseRecordsSheet(analysis, options.year), validatedRecordsSheet(analysis), validationReportSheet(analysis), review.sheet],
+    sheets: [caseRecordsSheet(analysis, options.year), validatedRecordsSheet(analysis), validationReportSheet(analysis), review.sheet, multiYearSheet(analysis)],
     summary: summaryJson(review.figures, analysis),
   };
 }

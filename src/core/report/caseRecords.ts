@@ -6,6 +6,7 @@ import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../validate/validateWorkbook";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { ID_ORDER, shownClientIds } from "./shownClientIds";
+import { PersonGroups, personGroups } from "./personGroups";
 
 export const CASES_SHEET_NAME = "Fälle";
 
@@ -71,6 +72,13 @@ const CLIENT_COLUMNS: readonly { field: ClientColumn; label: string; width: numb
 ];
 
 
+/** The breakdowns' groups of each client, as columns of `Fälle`. */
+export const GROUP_COLUMNS: readonly { field: keyof PersonGroups; label: (year: number) => string; width: number }[] = [
+  { field: "gender", label: () => "Geschlecht (Gruppe)", width: 14 },
+  { field: "ageGroup", label: (year) => `Altersgruppe ${year}`, width: 14 },
+  { field: "country", label: () => "Herkunftsland (Gruppe)", width: 18 },
+];
+
 function clientValue(record: CaseRecord, field: ClientColumn): OutCell {
   const text = record.client?.[field] ?? "";
   if (field === "birthYear" && /^\d{4}$/.test(text)) return cell(Number(text), "text");
@@ -83,9 +91,11 @@ export function caseRecordsSheet(analysis: Analysis, year: number): OutSheet {
   const clientSheets = analysis.sheets.filter((s) => s.kind === "clients" && s.headerRow !== undefined);
   const extra = CLIENT_COLUMNS.filter((c) => clientSheets.some((s) => s.columns[c.field] !== undefined));
   const yn = (b: boolean): OutCell => cell(b ? "Ja" : "Nein", "text");
+  // The groups the breakdowns count, so that each breakdown value can be recomputed with ZÄHLENWENNS over the table.
+  const groups = personGroups(analysis, records, year);
   const header = [
     "Klient-ID", "Aufenthaltsstatus", "Erster Kontakt", "Letzter Kontakt", `Beratungskontakte ${year}`, `Vermittlungen ${year}`,
-    "Arbeit", "Ausbildung", "Deutschkurs", ...extra.map((c) => c.label),
+    "Arbeit", "Ausbildung", "Deutschkurs", ...extra.map((c) => c.label), ...GROUP_COLUMNS.map((g) => g.label(year)),
   ];
   const shown = shownClientIds(analysis);
   const ids = records.map((r) => shown.get(r.clientKey) ?? r.clientId);
@@ -100,11 +110,12 @@ export function caseRecordsSheet(analysis: Analysis, year: number): OutSheet {
       cell(r.counsellingContacts, "integer"), cell(r.referrals, "integer"),
       yn(r.placed.Arbeit), yn(r.placed.Ausbildung), yn(r.placed.Deutschkurs),
       ...extra.map((c) => clientValue(r, c.field)),
+      ...GROUP_COLUMNS.map((g) => cell(groups.get(r.clientKey)![g.field], "text")),
     ]),
   ];
   return {
     name: CASES_SHEET_NAME,
-    columnWidths: [16, 18, 14, 14, 20, 18, 10, 12, 13, ...extra.map((c) => c.width)],
+    columnWidths: [16, 18, 14, 14, 20, 18, 10, 12, 13, ...extra.map((c) => c.width), ...GROUP_COLUMNS.map((g) => g.width)],
     rows,
     table: { name: `Faelle_${year}`, headerRow, columns: header, rowCount: records.length },
     freezeBelowRow: headerRow + 1,

@@ -1,9 +1,15 @@
 import { Figures } from "../figures/figures";
+import { Breakdowns, computeBreakdowns } from "./breakdowns";
+import { YearFigures, allYears, yearFigures } from "./years";
 import { Finding } from "../validate/findings";
 import { Analysis } from "../validate/validateWorkbook";
 
 /** The summary JSON of spec section 4: the figures, `year`, `months` and `validation`. */
 export interface SummaryJson extends Figures {
+  /** Who the team reached in the year (spec 3.1), exact: the JSON is the team's own data, not a publication. */
+  readonly breakdowns: Breakdowns;
+  /** Every year of the workbook side by side (spec 3.2). */
+  readonly years: Readonly<Record<string, YearFigures>>;
   readonly validation: {
     readonly rows: number;
     readonly accepted: number;
@@ -15,9 +21,12 @@ export interface SummaryJson extends Figures {
 }
 
 export function summaryJson(figures: Figures, analysis: Analysis): SummaryJson {
+  const years = Object.fromEntries(allYears(analysis).map((y) => [String(y.year), yearFigures(y.figures)]));
   const total = (pick: (t: Analysis["totals"][number]) => number): number => analysis.totals.reduce((a, t) => a + pick(t), 0);
   return {
     ...figures,
+    breakdowns: computeBreakdowns(analysis, figures.year),
+    years,
     validation: {
       rows: total((t) => t.rows),
       accepted: total((t) => t.accepted),

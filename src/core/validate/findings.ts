@@ -6,6 +6,7 @@ export type FindingCode =
   | "E_CATEGORY_MISSING" | "E_CATEGORY_UNKNOWN"
   | "E_TOPIC_MISSING" | "E_ATTENDEES_INVALID"
   | "W_DUPLICATE" | "W_PERSONAL_DATA_COLUMN"
+  | "W_GENDER_UNKNOWN" | "W_BIRTH_YEAR_INVALID"
   | "E_HEADER_MISSING" | "E_COLUMN_MISSING";
 
 export type Severity = "error" | "warning";

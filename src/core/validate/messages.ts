@@ -78,6 +78,16 @@ export function messageFor(code: FindingCode, ctx: MessageContext = {}): string 
         `Doppelter Eintrag: gleicht Zeile ${ctx.firstRow ?? "?"} (${ctx.duplicateOf ?? "gleiche Angaben"}). ` +
         "Die Zeile wird nicht gezählt; bitte löschen, falls sie versehentlich doppelt erfasst wurde."
       );
+    case "W_GENDER_UNKNOWN":
+      return (
+        "Geschlecht nicht erkannt. Bitte w (weiblich), m (männlich) oder d (divers) eintragen oder die Zelle leer lassen. " +
+        "Die Person zählt überall mit, in der Aufschlüsselung nach Geschlecht als „ohne Angabe“."
+      );
+    case "W_BIRTH_YEAR_INVALID":
+      return (
+        "Geburtsjahr ungültig. Bitte ein vierstelliges Jahr ab 1900 eintragen, z. B. 1994, oder die Zelle leer lassen. " +
+        "Die Person zählt überall mit, in der Aufschlüsselung nach Alter als „ohne Angabe“."
+      );
     case "W_PERSONAL_DATA_COLUMN":
       return (
         "Diese Spalte enthält Namen. Namen werden nicht ausgewertet und in keine Ausgabe übernommen; " +

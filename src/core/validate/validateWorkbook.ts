@@ -2,6 +2,7 @@ import { columnLetter } from "../cells";
 import { Day, dayParts } from "../dates/calendarDay";
 import { readDate } from "../dates/parseDate";
 import { clientKey, displayClientId, looksLikeName } from "../normalize/clientId";
+import { genderGroup, validBirthYear } from "../vocabulary/personAttributes";
 import { IngestedSheet, RawRow, SheetInfo } from "../recognize/sheetIngest";
 import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Field, REQUIRED_FIELDS } from "../vocabulary/columns";
@@ -58,6 +59,11 @@ class SheetValidation {
     private readonly today: Day,
     private readonly strings: Map<string, string>,
   ) {}
+
+  /** The calendar year of the day of processing (a birth year may not lie after it). */
+  get processingYear(): number {
+    return dayParts(this.today).year;
+  }
 
   columnOf(field: Field): string {
     const column = this.sheet.columns[field];
@@ -225,6 +231,7 @@ function validateRow(
 
   if (id === undefined || status === undefined) return undefined;
   if (kind === "clients") {
+    checkPersonAttributes(row, v);
     return {
       kind, sheet, row: row.row, clientKey: id.key, clientId: id.display, status,
       birthYear: optionalText(values.birthYear), gender: optionalText(values.gender),
@@ -238,6 +245,14 @@ function validateRow(
   }
   if (category === undefined) return undefined;
   return { kind, sheet, row: row.row, clientKey: id.key, clientId: id.display, status, day, year, month, duplicate: false, category };
+}
+
+/** Gender and birth year of a clients row: text the breakdowns cannot group is a warning on its cell (spec 3.1). */
+function checkPersonAttributes(row: RawRow, v: SheetValidation): void {
+  const gender = optionalText(row.values.gender);
+  if (gender !== "" && genderGroup(gender) === undefined) v.report(row.row, "gender", "W_GENDER_UNKNOWN");
+  const birthYear = optionalText(row.values.birthYear);
+  if (birthYear !== "" && validBirthYear(birthYear, v.processingYear) === undefined) v.report(row.row, "birthYear", "W_BIRTH_YEAR_INVALID");
 }
 
 /** The row's own status; a blank one is taken from the clients sheet (counselling and referrals only). */
