@@ -5,7 +5,7 @@ import { dayFromParts } from "../../src/core/dates/calendarDay";
 import { SummaryJson } from "../../src/core/report/summaryJson";
 import { evaluateCountIfs } from "../helpers/formulaText";
 import { tablesOf } from "../helpers/reviewWorkbook";
-import { d, readBack, tempDir, writeXlsx } from "../helpers/xlsx";
+import { CellInput, d, readBack, tempDir, writeXlsx } from "../helpers/xlsx";
 
 /*
  * Every exact breakdown value can be recomputed by the team with Excel's own ZÄHLENWENNS over the `Fälle` table
@@ -16,7 +16,7 @@ const quiet = { write: () => true, isTTY: false };
 
 test("ZÄHLENWENNS over the Fälle table the command wrote gives every breakdown of the JSON", async () => {
   const dir = tempDir();
-  const clients: [string, string, unknown, unknown, string][] = [
+  const clients: [string, string, CellInput, CellInput, string][] = [
     ["IK-1", "Geduldet", "w", 1990, "Syrien"], ["IK-2", "Geduldet", "Frau", "1985", "syrien "], ["IK-3", "Asyl", "M", 2003, "Afghanistan"],
     ["IK-4", "Asyl", "männlich", 1960, "Syrien"], ["IK-5", "Anerkannt", "x", 2010, "Eritrea"], ["IK-6", "Geduldet", "unbekannt", "neunzehn", ""],
     ["IK-7", "Geduldet", "", 1850, "Irak"], ["IK-8", "Geduldet", "female", 2001, "SYRIEN"], ["IK-9", "Sonstige", "d", 1999, "Türkei"],

@@ -138,6 +138,7 @@ export function evaluateCountIfs(formula: string, tables: ReadonlyMap<string, Ta
   }
   const rows = pairs[0].column.length;
   let n = 0;
-  for (let r = 0; r < rows; r++) if (pairs.every((p) => String(p.column[r] ?? "").toLowerCase() === p.wanted)) n++;
+  const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
+  for (let r = 0; r < rows; r++) if (pairs.every((p) => text(p.column[r]).toLowerCase() === p.wanted)) n++;
   return n;
 }
