@@ -3,11 +3,11 @@ import { promises as fs } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { XlsxFileSink } from "../adapters/xlsx/write/fileSink";
 import { XlsxFileSource } from "../adapters/xlsx/fileSource";
-import { readTrackingWorkbook } from "../app/readTrackingWorkbook";
-import { analyse } from "../core/analyse";
+import { recogniseWorkbook, writeReview } from "../app/review";
 import { Day, todayInGermany } from "../core/dates/calendarDay";
-import { FallbilanzError, isFallbilanzError } from "../core/errors";
-import { Report, buildReport, defaultReportYear } from "../core/report/buildReport";
+import { isFallbilanzError } from "../core/errors";
+import { Report } from "../core/report/buildReport";
+import { ReportSink } from "../port/workbookPort";
 import { headlineLines } from "./headlines";
 import { version as VERSION } from "../../package.json";
 import { CliArgs, HELP, parseArgs } from "./args";
@@ -43,19 +43,23 @@ async function run(args: CliArgs, io: CliIo): Promise<Report> {
   await OutputFiles.check([args.out, args.json], args.workbook);
   const progress = terminalProgress(io.stderr as NodeJS.WriteStream);
   // The rows read are passed on, not kept: once validated they live on as records only.
-  const analysis = analyse(await readTrackingWorkbook(new XlsxFileSource(args.workbook), { progress: progress.read }), today);
-  const year = args.year ?? defaultReportYear(analysis);
-  if (year === undefined) throw new FallbilanzError("noDataForYear", "Die Arbeitsmappe enthält keine Einträge mit gültigem Datum.");
-  const report = buildReport(analysis, { year, suppressionThreshold: args.suppress });
+  const { analysis } = await recogniseWorkbook(new XlsxFileSource(args.workbook), { today, progress: progress.read });
   const outputs = new OutputFiles();
+  let report: Report;
   try {
-    if (args.out) {
-      const out = args.out;
-      progress.say(`Schreibe „${out}“ …`);
-      await outputs.write(out, (tmp) => new XlsxFileSink(tmp, linkToInput(out, args.workbook)).write(report.sheets));
-    }
+    // The review's sheets go to the file of --bericht, through a temporary name, when one is asked for.
+    const sink: ReportSink = {
+      write: async (sheets) => {
+        const out = args.out;
+        if (!out) return;
+        progress.say(`Schreibe „${out}“ …`);
+        await outputs.write(out, (tmp) => new XlsxFileSink(tmp, linkToInput(out, args.workbook)).write(sheets));
+      },
+    };
+    ({ report } = await writeReview(analysis, { year: args.year, suppressionThreshold: args.suppress }, sink));
     if (args.json) {
-      await outputs.write(args.json, (tmp) => fs.writeFile(tmp, JSON.stringify(report.summary, null, 2) + "\n", "utf8"));
+      const summary = report.summary;
+      await outputs.write(args.json, (tmp) => fs.writeFile(tmp, JSON.stringify(summary, null, 2) + "\n", "utf8"));
     }
     await outputs.commit();
   } finally {

@@ -42,7 +42,7 @@ export interface WorkbookSource {
 /** Where a finding's link in the validation report points. */
 export type LinkTarget = (ref: SourceCellRef) => string;
 
-/** The other side of the port: writes the report's sheets. */
-export interface ReportSink {
-  write(sheets: readonly OutSheet[]): Promise<void>;
+/** The other side of the port: writes the report's sheets; `R` is what the writer reports back (the pane: the names it used). */
+export interface ReportSink<R = void> {
+  write(sheets: readonly OutSheet[], progress?: (text: string) => void): Promise<R>;
 }

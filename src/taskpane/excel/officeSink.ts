@@ -1,3 +1,4 @@
+import type { ReportSink } from "../../port/workbookPort";
 import { columnLetter } from "../../core/cells";
 import { ChartModel, OutCell, OutSheet, PAGE_FOOTER, allRows, sheetWidth } from "../../core/report/sheetModel";
 import { CELL_OVERHEAD, PAYLOAD_BUDGET, planWrites, valueBytes } from "./chunking";
@@ -52,7 +53,7 @@ interface NewTable {
  * anything is written. A sheet of the same name that the add-in did not write
  * is never touched: the new one gets another name.
  */
-export class OfficeReportWriter {
+export class OfficeReportWriter implements ReportSink<WrittenSheet[]> {
   constructor(
     private readonly settings: SettingsStore,
     private readonly run: typeof Excel.run = Excel.run.bind(Excel),

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
-import { readTrackingWorkbook } from "../../app/readTrackingWorkbook";
-import { analyse } from "../../core/analyse";
+import { recogniseWorkbook, writeReview } from "../../app/review";
 import { IngestedSheet } from "../../core/recognize/sheetIngest";
 import { Field } from "../../core/vocabulary/columns";
-import { buildReport, defaultReportYear } from "../../core/report/buildReport";
+import { defaultReportYear } from "../../core/report/buildReport";
 import { validationReportSheet } from "../../core/report/validationReport";
 import { Analysis } from "../../core/validate/validateWorkbook";
 import { WrittenSheet } from "../excel/officeSink";
@@ -77,16 +76,16 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     }
   }, []);
 
-  const read = useCallback(async (): Promise<Partial<FallbilanzState>> => {
+  const read = useCallback(async (): Promise<{ sheets: IngestedSheet[]; analysis: Analysis }> => {
     const stored = services.settings.load();
-    const sheets = await readTrackingWorkbook(services.source, {
+    return recogniseWorkbook(services.source, {
+      today: services.today(),
       progress: (sheet, rows) => {
         const text = readingProgress(sheet, rows);
         setState((s) => ({ ...s, busy: text, outcome: s.outcome && { ...s.outcome, kind: "progress", text } }));
       },
       ingest: (name) => ({ columnOverrides: stored.columns[name] }),
     });
-    return { sheets, analysis: analyse(sheets, services.today()) };
   }, [services]);
 
   const recognise = useCallback(() => step("recognise", "Arbeitsmappe wird gelesen …", read), [step, read]);
@@ -120,7 +119,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       step("check", "Prüfbericht wird geschrieben …", async () => {
         // Read afresh: the workbook may have changed since the last check.
         const fresh = await read();
-        const written = await services.write([validationReportSheet(fresh.analysis!)]);
+        const written = await services.write([validationReportSheet(fresh.analysis)]);
         return { ...fresh, written, notice: `Geschrieben: ${written.map((w) => w.actual).join(", ")}.` };
       }),
     addInputHelp: () =>
@@ -133,8 +132,8 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     writeReview: (year, suppressionThreshold) =>
       step("review", "Jahresrückblick wird erstellt …", async () => {
         const fresh = await read();
-        const report = buildReport(fresh.analysis!, { year, suppressionThreshold });
-        const written = await services.write(report.sheets, (text) => setState((s) => ({ ...s, busy: text, outcome: { step: "review", kind: "progress", text } })));
+        const progress = (text: string) => setState((s) => ({ ...s, busy: text, outcome: { step: "review", kind: "progress", text } }));
+        const { written } = await writeReview(fresh.analysis, { year, suppressionThreshold, progress }, { write: (sheets, p) => services.write(sheets, p) });
         const renamed = written.filter((w) => w.actual !== w.wanted);
         const note = renamed.map((w) => ` Ein eigenes Blatt „${w.wanted}“ gibt es schon; es bleibt unverändert, geschrieben wurde „${w.actual}“.`).join("");
         return { ...fresh, written, notice: `Jahresrückblick ${year} geschrieben: ${written.map((w) => w.actual).join(", ")}.${note}` };
