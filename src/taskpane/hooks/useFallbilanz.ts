@@ -93,7 +93,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     () =>
       step("check", "Alle Zeilen werden geprüft …", async () => {
         const fresh = await read();
-        const findings = fresh.analysis!.findings.length;
+        const findings = fresh.analysis.findings.length;
         return { ...fresh, notice: findings === 0 ? "Geprüft: keine Befunde." : `Geprüft: ${findings.toLocaleString("de-DE")} ${findings === 1 ? "Befund" : "Befunde"} (siehe unten).` };
       }),
     [step, read],
