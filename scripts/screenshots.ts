@@ -4,32 +4,18 @@
  *   npx tsx scripts/screenshots.ts
  */
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { buildAddin } from "../tests/helpers/build";
-import { launchChromium, openPane, originOf, serve } from "../tests/helpers/paneBrowser";
+import { launchChromium, openPane, originOf, serve, sheetsOfFile } from "../tests/helpers/paneBrowser";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "docs", "bilder");
 
-async function sampleSheets(): Promise<Record<string, unknown[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(ROOT, "samples", "Beispiel-Tracking.xlsx"));
-  const out: Record<string, unknown[][]> = {};
-  wb.eachSheet((ws) => {
-    const rows: unknown[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : (v ?? "")));
-    });
-    out[ws.name] = Array.from(rows, (r) => r ?? []);
-  });
-  return out;
-}
 
 async function main(): Promise<void> {
   const server = await serve(await buildAddin("production"));
   const browser = await launchChromium();
   try {
-    const page = await openPane(browser, originOf(server), { workbook: await sampleSheets(), viewport: { width: 320, height: 800 } });
+    const page = await openPane(browser, originOf(server), { workbook: await sheetsOfFile(join(ROOT, "samples", "Beispiel-Tracking.xlsx")), viewport: { width: 320, height: 800 } });
     await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(OUT, "1-erkannt.png") });
     await page.getByRole("button", { name: "Prüfen", exact: true }).click();

@@ -1,9 +1,8 @@
 import { Server } from "node:http";
-import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { Browser, Page } from "playwright-core";
 import { buildAddin } from "../helpers/build";
-import { launchChromium, openPane, originOf, serve } from "../helpers/paneBrowser";
+import { launchChromium, openPane, originOf, serve, sheetsOfFile } from "../helpers/paneBrowser";
 
 /*
  * The pane as staff meet it: 320 × 800 px (Excel's usual task pane), the sample workbook. Nothing scrolls
@@ -14,19 +13,6 @@ import { launchChromium, openPane, originOf, serve } from "../helpers/paneBrowse
 const SAMPLE = join(__dirname, "..", "..", "samples", "Beispiel-Tracking.xlsx");
 const PANE = { width: 320, height: 800 };
 
-async function sampleSheets(): Promise<Record<string, unknown[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
-  const out: Record<string, unknown[][]> = {};
-  wb.eachSheet((ws) => {
-    const rows: unknown[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : (v ?? "")));
-    });
-    out[ws.name] = Array.from(rows, (r) => r ?? []);
-  });
-  return out;
-}
 
 /** Whether an element is inside the viewport (fully, vertically). */
 const inView = (page: Page, selector: string) =>
@@ -47,7 +33,7 @@ describe("the pane at 320 × 800 px", () => {
     server = await serve(await buildAddin("production"));
     origin = originOf(server);
     browser = await launchChromium();
-    workbook = await sampleSheets();
+    workbook = await sheetsOfFile(SAMPLE);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { Browser, Page } from "playwright-core";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
@@ -13,26 +12,11 @@ import { buildReport } from "../../src/core/report/buildReport";
 import { SummaryJson } from "../../src/core/report/summaryJson";
 import { buildAddin } from "../helpers/build";
 import { TableColumns, evaluateFormula } from "../helpers/formulaText";
-import { OFFICE_JS, launchChromium, openPane, originOf, serve } from "../helpers/paneBrowser";
+import { OFFICE_JS, launchChromium, openPane, originOf, serve, sheetsOfFile } from "../helpers/paneBrowser";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "Beispiel-Tracking.xlsx");
 
-/** The sample workbook as the in-memory host holds it: values by sheet, dates as serial numbers. */
-async function sampleSheets(): Promise<Record<string, unknown[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
-  const out: Record<string, unknown[][]> = {};
-  wb.eachSheet((ws) => {
-    const rows: unknown[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : (v ?? "")));
-      rows[n - 1] = values;
-    });
-    out[ws.name] = Array.from(rows, (r) => r ?? []);
-  });
-  return out;
-}
 
 /** The columns of a table written into the in-memory host, by header, from its address (e.g. `A3:H10062`). */
 function tableColumns(values: unknown[][], address: string): TableColumns {
@@ -61,7 +45,7 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
     summary = buildReport(analyse(await readTrackingWorkbook(new XlsxFileSource(SAMPLE)), todayInGermany()), { year: 2019 }).summary;
     browser = await launchChromium();
     // About the width of a task pane in Excel.
-    page = await openPane(browser, origin, { workbook: await sampleSheets(), beforeLoad: (p) => p.on("request", (r) => requests.push(r.url())) });
+    page = await openPane(browser, origin, { workbook: await sheetsOfFile(SAMPLE), beforeLoad: (p) => p.on("request", (r) => requests.push(r.url())) });
   }, 180_000);
 
   afterAll(async () => {

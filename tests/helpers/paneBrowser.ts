@@ -3,6 +3,7 @@ import { Server, createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
 import { buildSync } from "esbuild";
+import ExcelJS from "exceljs";
 import { Browser, Page, chromium } from "playwright-core";
 import type { HostOptions } from "../host/memoryExcel";
 
@@ -65,4 +66,19 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
   options.beforeLoad?.(page);
   await page.goto(`${origin}/taskpane.html`);
   return page;
+}
+
+/** A workbook file as the in-memory host holds it: values by sheet, dates as serial numbers. */
+export async function sheetsOfFile(path: string): Promise<Record<string, unknown[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const out: Record<string, unknown[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : (v ?? "")));
+    });
+    out[ws.name] = Array.from(rows, (r) => r ?? []);
+  });
+  return out;
 }
