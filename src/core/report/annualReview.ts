@@ -6,7 +6,7 @@ import { formatGermanInteger } from "./about";
 import { MONTH_NAMES, reviewParagraph } from "./paragraph";
 import { HeadlineKey, headlineFormula } from "./reviewFormulas";
 import { ChartModel, ColumnRange, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
-import { Breakdowns, computeBreakdowns } from "./breakdowns";
+import { Breakdowns } from "./breakdowns";
 import { suppressBreakdown } from "./suppress";
 import { GENDER_GROUPS } from "../vocabulary/personAttributes";
 
@@ -23,6 +23,8 @@ const LABEL_WIDTH = 46;
 export interface ReviewOptions {
   /** Breakdown cells from 1 to this many show as "< n+1"; 0 switches suppression off. */
   readonly suppressionThreshold: number;
+  /** The person breakdowns of the year (computed once per review, shared with the JSON). */
+  readonly breakdowns: Breakdowns;
 }
 
 /** A headline figure: label, how to read it from the figures, and the formula that recomputes it. */
@@ -164,7 +166,7 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
   ];
   for (let i = 0; i < 19; i++) add(undefined);
 
-  addBreakdowns(add, figures, computeBreakdowns(analysis, year), options.suppressionThreshold);
+  addBreakdowns(add, figures, options.breakdowns, options.suppressionThreshold);
   add(undefined);
   add([cell("Datenqualität", "heading")]);
   add([cell(dataQualityLine(analysis), "wrap")]);

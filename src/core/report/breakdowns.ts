@@ -29,18 +29,30 @@ function tally(groups: readonly string[], values: readonly string[]): Record<str
   return out;
 }
 
-export function computeBreakdowns(analysis: Analysis, year: number): Breakdowns {
+/** The clients active in Y with their groups: made once per review, for `Fälle` and for the breakdowns. */
+export interface ReachedPersons {
+  readonly records: readonly CaseRecord[];
+  readonly groups: ReadonlyMap<string, PersonGroups>;
+}
+
+export function reachedPersons(analysis: Analysis, year: number): ReachedPersons {
   const records = caseRecords(analysis, year);
-  const groups = personGroups(analysis, records, year);
+  return { records, groups: personGroups(analysis, records, year) };
+}
+
+export function computeBreakdowns(analysis: Analysis, year: number, reached: ReachedPersons = reachedPersons(analysis, year)): Breakdowns {
+  const { records, groups } = reached;
   const of = (r: CaseRecord): PersonGroups => groups.get(r.clientKey)!;
   const countries = records.map((r) => of(r).country);
-  const named = [...new Set(countries.filter((c) => c !== OTHER_COUNTRIES && c !== NOT_GIVEN))];
-  const countryOrder = named.sort((a, b) => countries.filter((c) => c === b).length - countries.filter((c) => c === a).length || a.localeCompare(b, "de"));
+  // Named countries by count, ties by name (as personGroups chose the ten), then the rest, then "ohne Angabe".
+  const counts = tally([], countries);
+  const named = Object.keys(counts).filter((c) => c !== OTHER_COUNTRIES && c !== NOT_GIVEN);
+  const countryOrder = named.sort((a, b) => counts[b] - counts[a] || a.localeCompare(b, "de"));
   const byGender = (list: readonly CaseRecord[]): Breakdown => tally(GENDER_GROUPS, list.map((r) => of(r).gender));
   return {
     byGender: byGender(records),
     byAgeGroup: tally(AGE_GROUPS, records.map((r) => of(r).ageGroup)),
-    byCountry: tally([...countryOrder, ...(countries.includes(OTHER_COUNTRIES) ? [OTHER_COUNTRIES] : []), NOT_GIVEN], countries),
+    byCountry: tally([...countryOrder, ...(OTHER_COUNTRIES in counts ? [OTHER_COUNTRIES] : []), NOT_GIVEN], countries),
     byStatus: tally(RESIDENCE_STATUSES, records.map((r) => r.status)),
     placementsByGender: Object.fromEntries(PLACEMENT_FIGURES.map((p) => [p, byGender(records.filter((r) => r.placed[p]))])) as Breakdowns["placementsByGender"],
   };

@@ -11,6 +11,7 @@ import { SummaryJson, summaryJson } from "./summaryJson";
 import { validatedRecordsSheet } from "./validatedRecords";
 import { validationReportSheet } from "./validationReport";
 import { multiYearSheet } from "./multiYear";
+import { computeBreakdowns, reachedPersons } from "./breakdowns";
 
 export interface ReportOptions {
   readonly year: number;
@@ -37,13 +38,17 @@ export function assertYearHasData(analysis: Analysis, year: number): void {
 /** Builds the case records, the validated records, the validation report and the annual review of `options.year`. */
 export function buildReport(analysis: Analysis, options: ReportOptions): Report {
   assertYearHasData(analysis, options.year);
+  // The clients reached and their breakdowns, once: for Fälle, the review and the JSON.
+  const reached = reachedPersons(analysis, options.year);
+  const breakdowns = computeBreakdowns(analysis, options.year, reached);
   const review = annualReview(analysis, options.year, {
     suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    breakdowns,
   });
   return {
     review,
-    sheets: [caseRecordsSheet(analysis, options.year), validatedRecordsSheet(analysis), validationReportSheet(analysis), review.sheet, multiYearSheet(analysis)],
-    summary: summaryJson(review.figures, analysis),
+    sheets: [caseRecordsSheet(analysis, options.year, reached), validatedRecordsSheet(analysis), validationReportSheet(analysis), review.sheet, multiYearSheet(analysis)],
+    summary: summaryJson(review.figures, analysis, breakdowns),
   };
 }
 

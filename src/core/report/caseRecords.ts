@@ -6,7 +6,7 @@ import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../validate/validateWorkbook";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { ID_ORDER, shownClientIds } from "./shownClientIds";
-import { PersonGroups, personGroups } from "./personGroups";
+import type { PersonGroups } from "./personGroups";
 
 export const CASES_SHEET_NAME = "Fälle";
 
@@ -86,13 +86,12 @@ function clientValue(record: CaseRecord, field: ClientColumn): OutCell {
 }
 
 /** The `Fälle` sheet: an Excel table, one row per client active in the year. No names, no notes. */
-export function caseRecordsSheet(analysis: Analysis, year: number): OutSheet {
-  const records = caseRecords(analysis, year);
+export function caseRecordsSheet(analysis: Analysis, year: number, reached: { readonly records: readonly CaseRecord[]; readonly groups: ReadonlyMap<string, PersonGroups> }): OutSheet {
+  const { records, groups } = reached;
   const clientSheets = analysis.sheets.filter((s) => s.kind === "clients" && s.headerRow !== undefined);
   const extra = CLIENT_COLUMNS.filter((c) => clientSheets.some((s) => s.columns[c.field] !== undefined));
   const yn = (b: boolean): OutCell => cell(b ? "Ja" : "Nein", "text");
   // The groups the breakdowns count, so that each breakdown value can be recomputed with ZÄHLENWENNS over the table.
-  const groups = personGroups(analysis, records, year);
   const header = [
     "Klient-ID", "Aufenthaltsstatus", "Erster Kontakt", "Letzter Kontakt", `Beratungskontakte ${year}`, `Vermittlungen ${year}`,
     "Arbeit", "Ausbildung", "Deutschkurs", ...extra.map((c) => c.label), ...GROUP_COLUMNS.map((g) => g.label(year)),

@@ -20,12 +20,12 @@ export interface SummaryJson extends Figures {
   };
 }
 
-export function summaryJson(figures: Figures, analysis: Analysis): SummaryJson {
+export function summaryJson(figures: Figures, analysis: Analysis, breakdowns: Breakdowns = computeBreakdowns(analysis, figures.year)): SummaryJson {
   const years = Object.fromEntries(allYears(analysis).map((y) => [String(y.year), yearFigures(y.figures)]));
   const total = (pick: (t: Analysis["totals"][number]) => number): number => analysis.totals.reduce((a, t) => a + pick(t), 0);
   return {
     ...figures,
-    breakdowns: computeBreakdowns(analysis, figures.year),
+    breakdowns,
     years,
     validation: {
       rows: total((t) => t.rows),
