@@ -1,7 +1,7 @@
 import { Body1, Divider, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { reportYears } from "../../core/report/buildReport";
-import { useFallbilanz } from "../hooks/useFallbilanz";
+import { isBusy, useFallbilanz } from "../hooks/useFallbilanz";
 import { Services } from "../services";
 import { CheckStep } from "./CheckStep";
 import { InputHelpStep } from "./InputHelpStep";
@@ -30,7 +30,7 @@ export interface AppProps {
 export function App({ services }: AppProps): JSX.Element {
   const styles = useStyles();
   const [state, actions] = useFallbilanz(services);
-  const busy = state.busy !== undefined;
+  const busy = isBusy(state);
   const years = useMemo(() => (state.analysis ? reportYears(state.analysis) : []), [state.analysis]);
   return (
     <main className={styles.root}>

@@ -8,7 +8,7 @@ import { Analysis } from "../../core/validate/validateWorkbook";
 import { WrittenSheet } from "../excel/officeSink";
 import { dropdownTargets } from "../excel/inputHelp";
 import { isFallbilanzError } from "../../core/errors";
-import { readingProgress } from "../../core/report/wording";
+import { countOf, readingProgress } from "../../core/report/wording";
 import { errorDetails, germanMessage } from "../messages";
 import { Services } from "../services";
 
@@ -25,17 +25,18 @@ export interface StepOutcome {
 }
 
 export interface FallbilanzState {
-  /** The action under way and where it shows. */
+  /** The last action's outcome, in the step it belongs to; a step is under way while its kind is "progress". */
   readonly outcome: StepOutcome | undefined;
-  readonly busy: string | undefined;
-  readonly error: string | undefined;
-  /** What Excel said when it refused a step (message, code, debugInfo), for reporting it. */
-  readonly errorDetails: string | undefined;
   readonly sheets: readonly IngestedSheet[];
   readonly analysis: Analysis | undefined;
   readonly written: readonly WrittenSheet[];
-  readonly notice: string | undefined;
 }
+
+/** What an action hands back: new state, and the success message its step shows. */
+type StepResult = Partial<Pick<FallbilanzState, "sheets" | "analysis" | "written">> & { readonly notice?: string };
+
+/** Whether an action is under way (the pane's controls wait for it). */
+export const isBusy = (state: FallbilanzState): boolean => state.outcome?.kind === "progress";
 
 export interface FallbilanzActions {
   recognise(): Promise<void>;
@@ -50,29 +51,22 @@ export interface FallbilanzActions {
   defaultYear(): number | undefined;
 }
 
-const initial: FallbilanzState = { outcome: undefined, busy: undefined, error: undefined, errorDetails: undefined, sheets: [], analysis: undefined, written: [], notice: undefined };
+const initial: FallbilanzState = { outcome: undefined, sheets: [], analysis: undefined, written: [] };
 
 /** The task pane's state and actions, over the Excel services. Recognises the workbook on first render. */
 export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzActions] {
   const [state, setState] = useState<FallbilanzState>(initial);
 
-  const step = useCallback(async (where: PaneStep, label: string, work: () => Promise<Partial<FallbilanzState>>): Promise<void> => {
-    setState((s) => ({ ...s, busy: label, error: undefined, errorDetails: undefined, notice: undefined, outcome: { step: where, kind: "progress", text: label } }));
+  const step = useCallback(async (where: PaneStep, label: string, work: () => Promise<StepResult>): Promise<void> => {
+    setState((s) => ({ ...s, outcome: { step: where, kind: "progress", text: label } }));
     try {
-      const update = await work();
-      setState((s) => ({
-        ...s,
-        ...update,
-        busy: undefined,
-        outcome: update.notice ? { step: where, kind: "success", text: update.notice } : undefined,
-      }));
+      const { notice, ...update } = await work();
+      setState((s) => ({ ...s, ...update, outcome: notice ? { step: where, kind: "success", text: notice } : undefined }));
     } catch (error) {
       // What Excel refused stays available: in the console, and under "Details" in the pane. (A message of
       // our own already says what to do.)
       if (!isFallbilanzError(error)) console.error("Fallbilanz:", error);
-      const text = germanMessage(error);
-      const details = errorDetails(error);
-      setState((s) => ({ ...s, busy: undefined, error: text, errorDetails: details, outcome: { step: where, kind: "error", text, details } }));
+      setState((s) => ({ ...s, outcome: { step: where, kind: "error", text: germanMessage(error), details: errorDetails(error) } }));
     }
   }, []);
 
@@ -82,7 +76,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       today: services.today(),
       progress: (sheet, rows) => {
         const text = readingProgress(sheet, rows);
-        setState((s) => ({ ...s, busy: text, outcome: s.outcome && { ...s.outcome, kind: "progress", text } }));
+        setState((s) => ({ ...s, outcome: s.outcome && { ...s.outcome, kind: "progress", text } }));
       },
       ingest: (name) => ({ columnOverrides: stored.columns[name] }),
     });
@@ -94,7 +88,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       step("check", "Alle Zeilen werden geprüft …", async () => {
         const fresh = await read();
         const findings = fresh.analysis.findings.length;
-        return { ...fresh, notice: findings === 0 ? "Geprüft: keine Befunde." : `Geprüft: ${findings.toLocaleString("de-DE")} ${findings === 1 ? "Befund" : "Befunde"} (siehe unten).` };
+        return { ...fresh, notice: findings === 0 ? "Geprüft: keine Befunde." : `Geprüft: ${countOf(findings, "Befund", "Befunde")} (siehe unten).` };
       }),
     [step, read],
   );
@@ -132,7 +126,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     writeReview: (year, suppressionThreshold) =>
       step("review", "Jahresrückblick wird erstellt …", async () => {
         const fresh = await read();
-        const progress = (text: string) => setState((s) => ({ ...s, busy: text, outcome: { step: "review", kind: "progress", text } }));
+        const progress = (text: string) => setState((s) => ({ ...s, outcome: { step: "review", kind: "progress", text } }));
         const { written } = await writeReview(fresh.analysis, { year, suppressionThreshold, progress }, { write: (sheets, p) => services.write(sheets, p) });
         const renamed = written.filter((w) => w.actual !== w.wanted);
         const note = renamed.map((w) => ` Ein eigenes Blatt „${w.wanted}“ gibt es schon; es bleibt unverändert, geschrieben wurde „${w.actual}“.`).join("");
@@ -141,7 +135,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     selectCell: (sheet, address) =>
       services.selectCell(sheet, address).catch((error: unknown) => {
         if (!isFallbilanzError(error)) console.error("Fallbilanz:", error);
-        setState((s) => ({ ...s, error: germanMessage(error), errorDetails: errorDetails(error), outcome: { step: "check", kind: "error", text: germanMessage(error), details: errorDetails(error) } }));
+        setState((s) => ({ ...s, outcome: { step: "check", kind: "error", text: germanMessage(error), details: errorDetails(error) } }));
       }),
     defaultYear: () => (state.analysis ? defaultReportYear(state.analysis) : undefined),
   };
