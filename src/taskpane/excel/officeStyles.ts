@@ -12,10 +12,17 @@ export function numberFormatOf(c: OutCell | null | undefined): string {
   return (c.style && CELL_LOOKS[c.style].numFmt) || "General";
 }
 
-/** A style's look as Office.js sets it: colours with "#"; plain styles need no call at all. */
-export function officeLookOf(style: CellStyle): (CellLook & { readonly formatted: boolean }) | undefined {
-  const look = CELL_LOOKS[style];
-  const formatted = Boolean(look.bold || look.italic || look.size || look.color || look.fill || look.wrap || look.alignRight || look.border);
-  if (!formatted) return undefined;
-  return { ...look, color: look.color && `#${look.color}`, fill: look.fill && `#${look.fill}`, formatted };
+type OfficeLook = CellLook & { readonly formatted: boolean };
+
+/** Each style's look as Office.js sets it (colours with "#"), made once from the shared table; plain styles: none. */
+const OFFICE_LOOKS: ReadonlyMap<CellStyle, OfficeLook> = new Map(
+  (Object.entries(CELL_LOOKS) as [CellStyle, CellLook][]).flatMap(([style, look]) => {
+    const formatted = Boolean(look.bold || look.italic || look.size || look.color || look.fill || look.wrap || look.alignRight || look.border);
+    return formatted ? [[style, { ...look, color: look.color && `#${look.color}`, fill: look.fill && `#${look.fill}`, formatted }] as const] : [];
+  }),
+);
+
+/** A style's look as Office.js sets it; undefined for styles that need no call at all. */
+export function officeLookOf(style: CellStyle): OfficeLook | undefined {
+  return OFFICE_LOOKS.get(style);
 }
