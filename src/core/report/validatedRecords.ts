@@ -53,9 +53,11 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
     return c;
   };
   const dateColumn = new Map(analysis.sheets.map((s) => [s.name, columnLetter(s.columns.date ?? 0)]));
+  // The source cell is made here, not by `cell()`: V8 keeps objects of an allocation site whose objects tend to
+  // live in old space from the start, and `cell()` also makes the report's long-lived cells. These die young.
   const source = (sheet: string, row: number): OutCell => {
     const address = `${dateColumn.get(sheet) ?? "A"}${row}`;
-    return makeCell(`${sheet}!${address}`, "text", { sheet, cell: address });
+    return { value: `${sheet}!${address}`, style: "text", link: { sheet, cell: address } };
   };
   const header = Object.values(RECORD_COLUMNS);
   const rows: OutRow[] = [
@@ -69,7 +71,12 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
     ],
     header.map((h) => makeCell(h, "header")),
   ];
-  const person = (r: CounsellingRecord | ReferralRecord): OutCell[] => [cell(ids.get(r.clientKey) ?? r.clientId, "text"), cell(r.status, "text")];
+  const idCell = new Map<string, OutCell>();
+  const clientCell = (r: CounsellingRecord | ReferralRecord): OutCell => {
+    let c = idCell.get(r.clientKey);
+    if (!c) idCell.set(r.clientKey, (c = makeCell(ids.get(r.clientKey) ?? r.clientId, "text")));
+    return c;
+  };
   const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
   // Within a kind, rows go by client (natural order of the shown ID), then date: a client's history reads in one
   // block, and formulas that count persons meet each client in one run of rows.
@@ -80,21 +87,20 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
   const counselling = byClient(kept(analysis.counselling));
   const referrals = byClient(kept(analysis.referrals));
   const events = kept<EventRecord>(analysis.events).sort((a, b) => a.day - b.day || a.row - b.row);
+  const kinds = { counselling: cell(RECORD_KINDS.counselling, "text"), referrals: cell(RECORD_KINDS.referrals, "text"), events: cell(RECORD_KINDS.events, "text") };
+  // A row is made each time a writer asks for it (150,000 of them, more than once): one array and its source cell.
   const row = (i: number): OutRow => {
     if (i < counselling.length) {
       const r = counselling[i];
-      return [cell(RECORD_KINDS.counselling, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), null, null, null, source(r.sheet, r.row)];
+      return [kinds.counselling, cell(dayToExcelSerial(r.day), "date"), clientCell(r), cell(r.status, "text"), null, null, null, source(r.sheet, r.row)];
     }
     i -= counselling.length;
     if (i < referrals.length) {
       const r = referrals[i];
-      return [cell(RECORD_KINDS.referrals, "text"), cell(dayToExcelSerial(r.day), "date"), ...person(r), cell(r.category, "text"), null, null, source(r.sheet, r.row)];
+      return [kinds.referrals, cell(dayToExcelSerial(r.day), "date"), clientCell(r), cell(r.status, "text"), cell(r.category, "text"), null, null, source(r.sheet, r.row)];
     }
     const e = events[i - referrals.length];
-    return [
-      cell(RECORD_KINDS.events, "text"), cell(dayToExcelSerial(e.day), "date"), null, null, null,
-      cell(e.attendees, "integer"), cell(e.topic, "text"), source(e.sheet, e.row),
-    ];
+    return [kinds.events, cell(dayToExcelSerial(e.day), "date"), null, null, null, cell(e.attendees, "integer"), cell(e.topic, "text"), source(e.sheet, e.row)];
   };
   const rowCount = counselling.length + referrals.length + events.length;
   return {

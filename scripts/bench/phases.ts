@@ -1,0 +1,27 @@
+import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
+import { XlsxFileSink } from "../../src/adapters/xlsx/write/fileSink";
+import { recogniseWorkbook } from "../../src/app/review";
+import { buildReport } from "../../src/core/report/buildReport";
+import { todayInGermany } from "../../src/core/dates/calendarDay";
+
+/**
+ * `node build/phases.js <workbook.xlsx> [out.xlsx]`: the report command's phases one after the other, each timed
+ * with the heap after it: where the time of `npm run bench` goes. Built by `npm run bench:phases`.
+ */
+async function phases(file: string, out: string): Promise<void> {
+  let t = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    process.stdout.write(`${name.padEnd(12)} ${(now - t).toFixed(0).padStart(6)} ms ${(process.memoryUsage().heapUsed / 1e6).toFixed(0).padStart(5)} MB Heap\n`);
+    t = now;
+  };
+  const { analysis } = await recogniseWorkbook(new XlsxFileSource(file), { today: todayInGermany() });
+  lap("erkennen");
+  const report = buildReport(analysis, { year: 2019 });
+  lap("aufbauen");
+  await new XlsxFileSink(out, (l) => `Mappe.xlsx#${l.sheet}!${l.cell}`).write(report.sheets);
+  lap("schreiben");
+  process.stdout.write(`RSS max      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+}
+
+void phases(process.argv[2], process.argv[3] ?? "bench-data/phasen.xlsx");
