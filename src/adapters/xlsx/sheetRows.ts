@@ -5,7 +5,7 @@ import { serialOfIsoDateTime } from "../../core/dates/isoDateTime";
 import { decodeCellText } from "./ooxmlText";
 import { DamagedPackage } from "./packageProblems";
 import { SharedString, TOO_LONG } from "./sharedStrings";
-import { decodeText, eachAttribute, XmlScanner } from "./xmlScanner";
+import { AttributeVisitor, XmlScanner, decodeText, scanAttributes, spells } from "./xmlScanner";
 import { feedXml, localName, passOn } from "./xmlStream";
 
 /** Excel's grid: 1,048,576 rows, 16,384 columns (A to XFD). */
@@ -14,16 +14,25 @@ const MAX_COLUMN = 16_384;
 
 export type RowVisitor = (row: number, cells: readonly Cell[]) => void;
 
-/** 0-based column of an A1 reference (`"C7"` → 2), or -1 when it has no letters. */
-function columnOfRef(ref: string): number {
+/** 0-based column of the A1 reference `s[from, to)` (`"C7"` → 2), or -1 when it has no letters. */
+function columnAt(s: string, from: number, to: number): number {
   let column = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) | 0x20; // lower-case
+  let i = from;
+  for (; i < to; i++) {
+    const code = s.charCodeAt(i) | 0x20; // lower-case
     if (code < 97 || code > 122) break;
     column = column * 26 + (code - 96);
   }
-  return i === 0 ? -1 : column - 1;
+  return i === from ? -1 : column - 1;
+}
+
+/** The cell types (`t`) of SpreadsheetML, each made once. */
+const CELL_TYPES = ["s", "n", "str", "inlineStr", "b", "e", "d"];
+
+/** A cell's type `s[from, to)` as written (the raw attribute value), one shared string for the known ones. */
+function cellType(s: string, from: number, to: number): string {
+  for (const t of CELL_TYPES) if (spells(s, from, to, t)) return t;
+  return s.slice(from, to);
 }
 
 /** How the package keeps its cells: its shared strings, and whether its serial dates count from 1904. */
@@ -92,16 +101,27 @@ export async function readSheetRows(stream: Readable, part: string, context: She
   let inInline = false;
   let phonetic = 0;
 
+  // Attributes are read where they stand: a row's number and a cell's column and type, without copying them out.
+  let rowRef: string | undefined;
+  const rowAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
+    if (spells(s, nameFrom, nameTo, "r")) rowRef = decodeText(s.slice(valueFrom, valueTo));
+  };
+  let at = -1;
+  const cellAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
+    if (nameTo - nameFrom !== 1) return;
+    const name = s.charCodeAt(nameFrom);
+    if (name === 114 /* r */) at = columnAt(s, valueFrom, valueTo);
+    else if (name === 116 /* t */) type = cellType(s, valueFrom, valueTo);
+  };
+
   const scanner = new XmlScanner({
-    open(name, tag, attributesAt) {
+    open(name, s, from, to) {
       switch (localName(name)) {
         case "row": {
-          let r: string | undefined;
-          eachAttribute(tag, attributesAt, (name, raw) => {
-            if (name === "r") r = decodeText(raw);
-          });
-          const next = r === undefined ? rowNumber + 1 : Number(r);
-          if (!Number.isInteger(next) || next <= rowNumber || next > MAX_ROW) throw new DamagedPackage(`${part}: row ${String(r)} out of order`);
+          rowRef = undefined;
+          scanAttributes(s, from, to, rowAttribute);
+          const next = rowRef === undefined ? rowNumber + 1 : Number(rowRef);
+          if (!Number.isInteger(next) || next <= rowNumber || next > MAX_ROW) throw new DamagedPackage(`${part}: row ${String(rowRef)} out of order`);
           rowNumber = next;
           cells = [];
           hasContent = false;
@@ -109,13 +129,9 @@ export async function readSheetRows(stream: Readable, part: string, context: She
           break;
         }
         case "c": {
-          let ref: string | undefined;
           type = undefined;
-          eachAttribute(tag, attributesAt, (name, raw) => {
-            if (name === "r") ref = raw;
-            else if (name === "t") type = raw;
-          });
-          const at = ref === undefined ? column + 1 : columnOfRef(ref);
+          at = column + 1;
+          scanAttributes(s, from, to, cellAttribute);
           if (at < 0 || at >= MAX_COLUMN) throw new DamagedPackage(`${part}: cell reference out of the grid`);
           column = at;
           text = undefined;
@@ -139,8 +155,10 @@ export async function readSheetRows(stream: Readable, part: string, context: She
           break;
       }
     },
-    text(raw, cdata) {
-      if (capture) text += cdata ? raw : decodeText(raw);
+    text(s, from, to, cdata) {
+      if (!capture) return;
+      const raw = s.slice(from, to);
+      text += cdata ? raw : decodeText(raw);
     },
     wantsText: () => capture,
     close(name) {

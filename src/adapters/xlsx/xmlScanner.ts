@@ -4,15 +4,23 @@ import { MAX_DEPTH, MAX_TEXT_RUN } from "./xmlStream";
 /** Unfinished markup kept between chunks: a tag, comment or text of one cell, with room to spare. */
 const MAX_PENDING = 2 * MAX_TEXT_RUN;
 
-/** What a scan reports: elements (name as written, with any prefix) and raw text between them. */
+/**
+ * What a scan reports: elements (name as written, with any prefix) and raw text between them. Attributes and
+ * text are handed over as positions in the scanned string `s`, so that only what a handler keeps is copied out
+ * (a worksheet has millions of tags; slicing each one is most of a naive scanner's time).
+ */
 export interface ScanHandler {
-  open(name: string, tag: string, attributesAt: number, selfClosing: boolean): void;
+  /** An element opens; its attributes lie in `s` from `from` to `to` (see `scanAttributes`). */
+  open(name: string, s: string, from: number, to: number, selfClosing: boolean): void;
   close(name: string): void;
-  /** Raw text (entities not yet decoded, see `decodeText`); `cdata` when it comes from a CDATA section. */
-  text(raw: string, cdata: boolean): void;
+  /** Raw text `s[from, to)` (entities not yet decoded, see `decodeText`); `cdata` when it comes from a CDATA section. */
+  text(s: string, from: number, to: number, cdata: boolean): void;
   /** Whether text matters now (inside a value): other text is only checked, never cut out. */
   wantsText(): boolean;
 }
+
+/** One attribute of a tag: its name `s[nameFrom, nameTo)` and raw value `s[valueFrom, valueTo)`. */
+export type AttributeVisitor = (s: string, nameFrom: number, nameTo: number, valueFrom: number, valueTo: number) => void;
 
 const ENTITY = /&(lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g;
 const BAD_AMPERSAND = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)/;
@@ -31,31 +39,43 @@ export function decodeText(raw: string): string {
 }
 
 /**
- * Walks the attributes of a tag (`tag` is the text between `<` and `>`,
- * attributes starting at `from`), checking each, and hands the raw value of
- * each to `take` by name. Malformed attributes are damage.
+ * Walks the attributes of a tag, which lie in `s` from `from` to `to`, checking each, and hands the positions of
+ * each name and raw value to `visit`. Malformed attributes are damage.
  */
-export function eachAttribute(tag: string, from: number, take: (name: string, raw: string) => void): void {
+export function scanAttributes(s: string, from: number, to: number, visit: AttributeVisitor): void {
   let i = from;
-  const n = tag.length;
   for (;;) {
-    while (i < n && isSpace(tag.charCodeAt(i))) i++;
-    if (i >= n) return;
-    const eq = tag.indexOf("=", i);
-    if (eq < 0) throw new DamagedPackage("an attribute without value");
+    while (i < to && isSpace(s.charCodeAt(i))) i++;
+    if (i >= to) return;
+    const eq = s.indexOf("=", i);
+    if (eq < 0 || eq >= to) throw new DamagedPackage("an attribute without value");
     let nameEnd = eq;
-    while (nameEnd > i && isSpace(tag.charCodeAt(nameEnd - 1))) nameEnd--;
+    while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
     let q = eq + 1;
-    while (q < n && isSpace(tag.charCodeAt(q))) q++;
-    const quote = tag.charCodeAt(q);
-    if (nameEnd === i || (quote !== 34 && quote !== 39)) throw new DamagedPackage("an attribute without quotes");
-    const end = tag.indexOf(quote === 34 ? '"' : "'", q + 1);
-    if (end < 0) throw new DamagedPackage("an attribute not closed");
-    const raw = tag.slice(q + 1, end);
-    if (raw.includes("<")) throw new DamagedPackage("a < inside an attribute");
-    take(tag.slice(i, nameEnd), raw);
+    while (q < to && isSpace(s.charCodeAt(q))) q++;
+    const quote = s.charCodeAt(q);
+    if (nameEnd === i || q >= to || (quote !== 34 && quote !== 39)) throw new DamagedPackage("an attribute without quotes");
+    const end = s.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (end < 0 || end >= to) throw new DamagedPackage("an attribute not closed");
+    const lt = s.indexOf("<", q + 1);
+    if (lt >= 0 && lt < end) throw new DamagedPackage("a < inside an attribute");
+    visit(s, i, nameEnd, q + 1, end);
     i = end + 1;
   }
+}
+
+/** Whether `s[from, to)` is exactly `text`. */
+export function spells(s: string, from: number, to: number, text: string): boolean {
+  return to - from === text.length && s.startsWith(text, from);
+}
+
+/** The names of the elements a worksheet repeats most: made once, not copied out of every tag. */
+const COMMON_NAMES = ["c", "v", "t", "f", "r", "is", "row"];
+
+/** The element name `s[from, to)`, as one shared string for the common ones. */
+function nameAt(s: string, from: number, to: number): string {
+  if (to - from <= 3) for (const name of COMMON_NAMES) if (spells(s, from, to, name)) return name;
+  return s.slice(from, to);
 }
 
 function isSpace(code: number): boolean {
@@ -120,14 +140,14 @@ export class XmlScanner {
           end = s.indexOf("]]>", lt);
           if (end < 0) break;
           if (this.stack.length === 0) throw new DamagedPackage("CDATA outside the root");
-          this.handler.text(s.slice(lt + 9, end), true);
+          this.handler.text(s, lt + 9, end, true);
           end += 2;
         } else if (n - lt < 9) break;
         else throw new DamagedPackage("a DOCTYPE or unknown declaration");
       } else {
         end = tagEnd(s, lt);
         if (end < 0) break;
-        this.openTag(s.slice(lt + 1, end));
+        this.openTag(s, lt + 1, end);
       }
       i = end + 1;
     }
@@ -146,20 +166,21 @@ export class XmlScanner {
       if (s.slice(from, to).trim() !== "") throw new DamagedPackage("text outside the root element");
       return;
     }
-    if (this.handler.wantsText()) this.handler.text(s.slice(from, to), false);
+    if (this.handler.wantsText()) this.handler.text(s, from, to, false);
   }
 
-  private openTag(tag: string): void {
-    const selfClosing = tag.charCodeAt(tag.length - 1) === 47; /* / */
-    const body = selfClosing ? tag.slice(0, -1) : tag;
-    let nameEnd = 0;
-    while (nameEnd < body.length && !isSpace(body.charCodeAt(nameEnd))) nameEnd++;
-    const name = body.slice(0, nameEnd);
-    if (name === "") throw new DamagedPackage("a tag without name");
+  /** The tag `s[from, to)`: the text between `<` and `>`. */
+  private openTag(s: string, from: number, to: number): void {
+    const selfClosing = s.charCodeAt(to - 1) === 47; /* / */
+    const end = selfClosing ? to - 1 : to;
+    let nameEnd = from;
+    while (nameEnd < end && !isSpace(s.charCodeAt(nameEnd))) nameEnd++;
+    if (nameEnd === from) throw new DamagedPackage("a tag without name");
+    const name = nameAt(s, from, nameEnd);
     if (this.stack.length === 0) {
       if (++this.roots > 1) throw new DamagedPackage("a second root element");
     }
-    this.handler.open(name, body, nameEnd, selfClosing);
+    this.handler.open(name, s, nameEnd, end, selfClosing);
     if (selfClosing) this.handler.close(name);
     else if (this.stack.push(name) > MAX_DEPTH) throw new DamagedPackage(`elements nested deeper than ${MAX_DEPTH}`);
   }
