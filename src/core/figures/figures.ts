@@ -26,23 +26,9 @@ export interface Figures {
   readonly cases: { readonly active: number };
 }
 
-/** Records grouped by year (duplicates left out), computed once per record list. */
-const BY_YEAR = new WeakMap<readonly object[], Map<number, readonly object[]>>();
-
 /** Only accepted, non-duplicate rows dated in Y count. */
-export function countedIn<T extends { year: number; duplicate: boolean }>(records: readonly T[], year: number): readonly T[] {
-  let groups = BY_YEAR.get(records) as Map<number, T[]> | undefined;
-  if (!groups) {
-    groups = new Map<number, T[]>();
-    for (const r of records) {
-      if (r.duplicate) continue;
-      const list = groups.get(r.year);
-      if (list) list.push(r);
-      else groups.set(r.year, [r]);
-    }
-    BY_YEAR.set(records, groups);
-  }
-  return groups.get(year) ?? [];
+export function countedIn<T extends { year: number; duplicate: boolean }>(records: readonly T[], year: number): T[] {
+  return records.filter((r) => r.year === year && !r.duplicate);
 }
 
 /** For each month 1-12 (index 0-11): distinct clients among the records of that month. */

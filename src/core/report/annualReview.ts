@@ -1,5 +1,5 @@
 import { formatDayGerman } from "../dates/calendarDay";
-import { Figures, computeFigures, countedIn } from "../figures/figures";
+import { Figures, countedIn } from "../figures/figures";
 import { Analysis } from "../validate/validateWorkbook";
 import { REFERRAL_CATEGORIES, categoryGroup } from "../vocabulary/referralCategory";
 import { formatGermanInteger } from "./about";
@@ -21,6 +21,9 @@ export const FORMULA_COLUMN = 10;
 const LABEL_WIDTH = 46;
 
 export interface ReviewOptions {
+  /** The figures of the year, and of the year before when the workbook holds it (computed once per review). */
+  readonly figures: Figures;
+  readonly previous: Figures | undefined;
   /** Breakdown cells from 1 to this many show as "< n+1"; 0 switches suppression off. */
   readonly suppressionThreshold: number;
   /** The person breakdowns of the year (computed once per review, shared with the JSON). */
@@ -75,8 +78,7 @@ export interface AnnualReview {
 }
 
 export function annualReview(analysis: Analysis, year: number, options: ReviewOptions): AnnualReview {
-  const figures = computeFigures(analysis, year);
-  const previous = analysis.dataYears.has(year - 1) ? computeFigures(analysis, year - 1) : undefined;
+  const { figures, previous } = options;
   const present = new Set(analysis.sheets.flatMap((s) => (s.kind === undefined ? [] : [s.kind])));
   const paragraph = reviewParagraph(figures, present);
   const rows: OutRow[] = [];

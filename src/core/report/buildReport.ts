@@ -12,6 +12,8 @@ import { validatedRecordsSheet } from "./validatedRecords";
 import { validationReportSheet } from "./validationReport";
 import { multiYearSheet } from "./multiYear";
 import { computeBreakdowns, reachedPersons } from "./breakdowns";
+import { allYears } from "./years";
+import { Figures, computeFigures } from "../figures/figures";
 
 export interface ReportOptions {
   readonly year: number;
@@ -41,14 +43,18 @@ export function buildReport(analysis: Analysis, options: ReportOptions): Report 
   // The clients reached and their breakdowns, once: for Fälle, the review and the JSON.
   const reached = reachedPersons(analysis, options.year);
   const breakdowns = computeBreakdowns(analysis, options.year, reached);
+  const years = allYears(analysis);
+  const figuresOf = (year: number): Figures | undefined => years.find((y) => y.year === year)?.figures;
   const review = annualReview(analysis, options.year, {
+    figures: figuresOf(options.year) ?? computeFigures(analysis, options.year),
+    previous: figuresOf(options.year - 1),
     suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
     breakdowns,
   });
   return {
     review,
-    sheets: [caseRecordsSheet(analysis, options.year, reached), validatedRecordsSheet(analysis), validationReportSheet(analysis), review.sheet, multiYearSheet(analysis)],
-    summary: summaryJson(review.figures, analysis, breakdowns),
+    sheets: [caseRecordsSheet(analysis, options.year, reached), validatedRecordsSheet(analysis), validationReportSheet(analysis), review.sheet, multiYearSheet(years)],
+    summary: summaryJson(review.figures, analysis, breakdowns, years),
   };
 }
 

@@ -1,7 +1,6 @@
 import { dayToExcelSerial } from "../dates/calendarDay";
-import { countedIn } from "../figures/figures";
 import { ClientActivity, ClientRecord } from "../records";
-import { PLACEMENT_FIGURES } from "../vocabulary/referralCategory";
+import { PLACEMENT_FIGURES, PlacementFigure } from "../vocabulary/referralCategory";
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../validate/validateWorkbook";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
@@ -24,39 +23,64 @@ export interface CaseRecord {
 }
 
 
-/** Orders records by date, then sheet row, so "latest" is well defined. */
-const byDate = (a: ClientActivity, b: ClientActivity): number => a.day - b.day || a.row - b.row;
+/** A client's rows met so far: the earliest and the latest (by date, then sheet row), and what falls in the year. */
+interface History {
+  first: ClientActivity;
+  latest: ClientActivity;
+  counsellingContacts: number;
+  referrals: number;
+  readonly placed: Record<(typeof PLACEMENT_FIGURES)[number], boolean>;
+  active: boolean;
+}
+
+const isPlacement = (category: string): category is PlacementFigure => (PLACEMENT_FIGURES as readonly string[]).includes(category);
+
+/** Whether `a` comes before `b`: by date, then sheet row. */
+const before = (a: ClientActivity, b: ClientActivity): boolean => a.day < b.day || (a.day === b.day && a.row < b.row);
 
 /**
  * One record per client active in `year`: the current status is that of the
  * client's latest row (any year), first and latest contact over all years,
- * contacts, referrals and placements in `year`.
+ * contacts, referrals and placements in `year`. One pass over the rows: of rows
+ * on the same day and row number, the first met is the earliest and the last met
+ * the latest (counselling before referrals).
  */
 export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
-  const all = [...analysis.counselling, ...analysis.referrals].filter((r) => !r.duplicate);
-  const history = new Map<string, ClientActivity[]>();
-  for (const r of all) {
-    const list = history.get(r.clientKey);
-    if (list) list.push(r);
-    else history.set(r.clientKey, [r]);
-  }
-  const active = new Set([...countedIn(analysis.counselling, year), ...countedIn(analysis.referrals, year)].map((r) => r.clientKey));
+  const histories = new Map<string, History>();
+  const meet = (r: ClientActivity): void => {
+    if (r.duplicate) return;
+    let h = histories.get(r.clientKey);
+    if (!h) {
+      const placed = Object.fromEntries(PLACEMENT_FIGURES.map((c) => [c, false])) as History["placed"];
+      h = { first: r, latest: r, counsellingContacts: 0, referrals: 0, placed, active: false };
+      histories.set(r.clientKey, h);
+    } else {
+      if (before(r, h.first)) h.first = r;
+      if (!before(r, h.latest)) h.latest = r;
+    }
+    if (r.year !== year) return;
+    h.active = true;
+    if (r.kind === "counselling") h.counsellingContacts++;
+    else {
+      h.referrals++;
+      if (isPlacement(r.category)) h.placed[r.category] = true;
+    }
+  };
+  for (const r of analysis.counselling) meet(r);
+  for (const r of analysis.referrals) meet(r);
   const records: CaseRecord[] = [];
-  for (const key of active) {
-    const rows = (history.get(key) ?? []).sort(byDate);
-    const inYear = rows.filter((r) => r.year === year);
-    const latest = rows[rows.length - 1];
+  for (const [key, h] of histories) {
+    if (!h.active) continue;
     const client = analysis.clients.get(key);
-    const referralsInYear = inYear.filter((r) => r.kind === "referrals");
     records.push({
       clientKey: key,
-      clientId: client?.clientId ?? rows[0].clientId,
-      status: latest.status,
-      firstContact: rows[0].day,
-      latestContact: latest.day,
-      counsellingContacts: inYear.filter((r) => r.kind === "counselling").length,
-      referrals: referralsInYear.length,
-      placed: Object.fromEntries(PLACEMENT_FIGURES.map((c) => [c, referralsInYear.some((r) => r.kind === "referrals" && r.category === c)])) as CaseRecord["placed"],
+      clientId: client?.clientId ?? h.first.clientId,
+      status: h.latest.status,
+      firstContact: h.first.day,
+      latestContact: h.latest.day,
+      counsellingContacts: h.counsellingContacts,
+      referrals: h.referrals,
+      placed: h.placed,
       client,
     });
   }

@@ -1,6 +1,5 @@
-import { Analysis } from "../validate/validateWorkbook";
 import { ChartModel, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
-import { YearFigures, allYears, yearFigures } from "./years";
+import { FiguresOfYear, YearFigures, yearFigures } from "./years";
 
 export const MULTI_YEAR_SHEET_NAME = "Mehrjahresübersicht";
 
@@ -24,8 +23,8 @@ const ROWS: readonly { label: string; style: "integer" | "average"; pick: (y: Ye
  * `Mehrjahresübersicht`: every year of the workbook with accepted rows side by side, oldest first, and a chart of
  * the two monthly averages over the years (drawn from a small table of its own, one row a year).
  */
-export function multiYearSheet(analysis: Analysis): OutSheet {
-  const years = allYears(analysis).map((y) => ({ year: y.year, figures: yearFigures(y.figures) }));
+export function multiYearSheet(allOfThem: readonly FiguresOfYear[]): OutSheet {
+  const years = allOfThem.map((y) => ({ year: y.year, figures: yearFigures(y.figures) }));
   const rows: OutRow[] = [];
   const add = (row: OutRow): number => rows.push(row);
   add([cell("Mehrjahresübersicht: Integrationskoordination", "title")]);

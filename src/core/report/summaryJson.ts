@@ -1,6 +1,6 @@
 import { Figures } from "../figures/figures";
 import { Breakdowns, computeBreakdowns } from "./breakdowns";
-import { YearFigures, allYears, yearFigures } from "./years";
+import { FiguresOfYear, YearFigures, allYears, yearFigures } from "./years";
 import { Finding } from "../validate/findings";
 import { Analysis } from "../validate/validateWorkbook";
 
@@ -20,8 +20,13 @@ export interface SummaryJson extends Figures {
   };
 }
 
-export function summaryJson(figures: Figures, analysis: Analysis, breakdowns: Breakdowns = computeBreakdowns(analysis, figures.year)): SummaryJson {
-  const years = Object.fromEntries(allYears(analysis).map((y) => [String(y.year), yearFigures(y.figures)]));
+export function summaryJson(
+  figures: Figures,
+  analysis: Analysis,
+  breakdowns: Breakdowns = computeBreakdowns(analysis, figures.year),
+  allOfThem: readonly FiguresOfYear[] = allYears(analysis),
+): SummaryJson {
+  const years = Object.fromEntries(allOfThem.map((y) => [String(y.year), yearFigures(y.figures)]));
   const total = (pick: (t: Analysis["totals"][number]) => number): number => analysis.totals.reduce((a, t) => a + pick(t), 0);
   return {
     ...figures,

@@ -82,10 +82,8 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
   // block, and formulas that count persons meet each client in one run of rows.
   const rank = new Map([...new Set(ids.values())].sort(ID_ORDER.compare).map((id, i) => [id, i]));
   const rankOf = (r: CounsellingRecord | ReferralRecord): number => rank.get(ids.get(r.clientKey) ?? "") ?? -1;
-  const byClient = <T extends CounsellingRecord | ReferralRecord>(records: T[]): T[] =>
-    records.map((r) => ({ r, k: rankOf(r) })).sort((a, b) => a.k - b.k || a.r.day - b.r.day || a.r.row - b.r.row).map(({ r }) => r);
-  const counselling = byClient(kept(analysis.counselling));
-  const referrals = byClient(kept(analysis.referrals));
+  const counselling = byClient(kept(analysis.counselling), rankOf, rank.size);
+  const referrals = byClient(kept(analysis.referrals), rankOf, rank.size);
   const events = kept<EventRecord>(analysis.events).sort((a, b) => a.day - b.day || a.row - b.row);
   const kinds = { counselling: cell(RECORD_KINDS.counselling, "text"), referrals: cell(RECORD_KINDS.referrals, "text"), events: cell(RECORD_KINDS.events, "text") };
   // A row is made each time a writer asks for it (150,000 of them, more than once): one array and its source cell.
@@ -112,4 +110,26 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
     freezeBelowRow: HEADER_ROW + 1,
     print: { orientation: "landscape", titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
   };
+}
+
+/**
+ * Records by their client's rank (0 to `ranks - 1`, or -1), then date, then sheet row: a counting sort by rank
+ * (linear in the rows), then each client's few rows by date.
+ */
+function byClient<T extends CounsellingRecord | ReferralRecord>(records: readonly T[], rankOf: (r: T) => number, ranks: number): T[] {
+  const rankOfRow = Int32Array.from(records, (r) => rankOf(r) + 1);
+  const starts = new Int32Array(ranks + 2);
+  for (const k of rankOfRow) starts[k + 1]++;
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const sorted = new Array<T>(records.length);
+  const next = starts.slice();
+  records.forEach((r, i) => (sorted[next[rankOfRow[i]]++] = r));
+  const byDate = (a: T, b: T): number => a.day - b.day || a.row - b.row;
+  for (let k = 0; k + 1 < starts.length; k++) {
+    if (starts[k + 1] - starts[k] > 1) {
+      const block = sorted.slice(starts[k], starts[k + 1]).sort(byDate);
+      for (let i = 0; i < block.length; i++) sorted[starts[k] + i] = block[i];
+    }
+  }
+  return sorted;
 }

@@ -22,7 +22,13 @@ export function yearFigures(f: Figures): YearFigures {
   };
 }
 
-/** Every year of the workbook with accepted rows, oldest first. */
-export function allYears(analysis: Analysis): { year: number; figures: Figures }[] {
+/** The figures of one year of the workbook. */
+export interface FiguresOfYear {
+  readonly year: number;
+  readonly figures: Figures;
+}
+
+/** Every year of the workbook with data, oldest first: computed once per review, shared by its sheets and the JSON. */
+export function allYears(analysis: Analysis): FiguresOfYear[] {
   return [...analysis.dataYears].sort((a, b) => a - b).map((year) => ({ year, figures: computeFigures(analysis, year) }));
 }
