@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { todayInGermany } from "../../src/core/dates/calendarDay";
 import { HEADLINE_KEYS } from "../../src/core/report/annualReview";
 import { headlineFormula } from "../../src/core/report/reviewFormulas";

@@ -1,9 +1,9 @@
-import { analyse } from "../core/analyse";
+import { analyse } from "../core/validate/analyse";
 import { Day } from "../core/dates/calendarDay";
 import { FallbilanzError } from "../core/errors";
 import { IngestOptions, IngestedSheet } from "../core/recognize/sheetIngest";
 import { Report, buildReport, defaultReportYear } from "../core/report/buildReport";
-import { Analysis } from "../core/validate/validateWorkbook";
+import { Analysis } from "../core/analysis";
 import { ReadProgress, ReportSink, WorkbookSource } from "../port/workbookPort";
 import { readTrackingWorkbook } from "./readTrackingWorkbook";
 

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { SAMPLE_OPTIONS, generateTrackingWorkbook, writeTrackingWorkbook } from "../../scripts/lib/trackingWorkbook";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { aboutText, roundAverage } from "../../src/core/report/about";
 import { buildReport } from "../../src/core/report/buildReport";
 import { TODAY, tempDir } from "../helpers/xlsx";

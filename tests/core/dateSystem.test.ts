@@ -2,7 +2,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { computeFigures } from "../../src/core/figures/figures";
 import { TODAY, d, packageParts, tempDir } from "../helpers/xlsx";
 

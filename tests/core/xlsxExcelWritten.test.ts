@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { feedXml } from "../../src/adapters/xlsx/xmlStream";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { Cell } from "../../src/core/cells";
 import { dayFromParts, dayToExcelSerial } from "../../src/core/dates/calendarDay";
 import { computeFigures } from "../../src/core/figures/figures";

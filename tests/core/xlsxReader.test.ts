@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { dayFromParts, dayToExcelSerial } from "../../src/core/dates/calendarDay";
 import { isFallbilanzError } from "../../src/core/errors";
 import { Parts, counsellingRows, headerOffsets, num, sheetXml, str, workbookParts, zipToFile } from "../helpers/package";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { summaryJson } from "../../src/core/report/summaryJson";
 import { computeFigures } from "../../src/core/figures/figures";
 import { TODAY, d, tempDir, writeXlsx } from "../helpers/xlsx";

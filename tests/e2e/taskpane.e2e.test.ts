@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Browser, Page } from "playwright-core";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { todayInGermany } from "../../src/core/dates/calendarDay";
 import { FORMULA_COLUMN } from "../../src/core/report/annualReview";
 import { buildReport } from "../../src/core/report/buildReport";

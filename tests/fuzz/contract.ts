@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { Day } from "../../src/core/dates/calendarDay";
 import { main } from "../../src/cli/main";
 

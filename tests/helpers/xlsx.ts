@@ -6,9 +6,9 @@ import JSZip from "jszip";
 import { promises as fs } from "node:fs";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { Day, dayFromParts } from "../../src/core/dates/calendarDay";
-import { Analysis } from "../../src/core/validate/validateWorkbook";
+import { Analysis } from "../../src/core/analysis";
 
 export type CellInput = string | number | boolean | Date | null | { formula: string; result?: unknown } | { error: string };
 export type SheetRows = CellInput[][];

@@ -1,5 +1,5 @@
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { dayFromParts } from "../../src/core/dates/calendarDay";
 import { buildReport } from "../../src/core/report/buildReport";
 import { PAYLOAD_BUDGET, columnRuns, planReads } from "../../src/taskpane/excel/chunking";

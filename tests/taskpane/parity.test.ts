@@ -2,7 +2,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { main } from "../../src/cli/main";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { dayFromParts } from "../../src/core/dates/calendarDay";
 import { buildReport } from "../../src/core/report/buildReport";
 import { germanErrorName } from "../../src/core/vocabulary/errorNames";

@@ -3,7 +3,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { main } from "../../src/cli/main";
-import { analyse } from "../../src/core/analyse";
+import { analyse } from "../../src/core/validate/analyse";
 import { dayFromParts } from "../../src/core/dates/calendarDay";
 import { buildReport } from "../../src/core/report/buildReport";
 import { OfficeReportWriter } from "../../src/taskpane/excel/officeSink";

@@ -41,6 +41,22 @@ export interface SheetContext {
   readonly date1904: boolean;
 }
 
+/**
+ * The whole number written as `s[from, to)` in plain digits (no sign, no leading zero, at most 15 digits), read
+ * in place; -1 for any other text. Most `<v>` of a worksheet are such numbers: shared string indexes, serial dates.
+ */
+function digitsAt(s: string, from: number, to: number): number {
+  const length = to - from;
+  if (length === 0 || length > 15 || (length > 1 && s.charCodeAt(from) === 48)) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** A cell's text, escapes decoded; over Excel's limit it is unreadable. */
 function cellText(text: string): Cell {
   const decoded = decodeCellText(text);
@@ -80,6 +96,17 @@ function cellValue(type: string | undefined, text: string | undefined, context: 
   }
 }
 
+/** The value of a cell whose `<v>` is the plain whole number `n`: as `cellValue` would read its digits. */
+function digitsValue(type: string | undefined, n: number, context: SheetContext): Cell {
+  if (type === "s") {
+    const value = n < context.shared.length ? context.shared[n] : undefined;
+    if (value === undefined) return unreadableCell("damaged");
+    return value === TOO_LONG ? unreadableCell("tooLong") : value;
+  }
+  if (type === undefined || type === "n") return n;
+  return cellValue(type, String(n), context);
+}
+
 /**
  * Streams one worksheet part and hands each row with content to `visit`, in
  * order: cells by their reference (or, without one, after the previous cell),
@@ -98,6 +125,8 @@ export async function readSheetRows(stream: Readable, part: string, context: She
   let type: string | undefined;
   let text: string | undefined;
   let capture = false;
+  /** The value of a `<v>` of plain digits, read in place (see `digitsAt`); -1 otherwise. */
+  let digits = -1;
   let inInline = false;
   let phonetic = 0;
 
@@ -141,6 +170,7 @@ export async function readSheetRows(stream: Readable, part: string, context: She
           if (!inInline) {
             capture = true;
             text = "";
+            digits = -1;
           }
           break;
         case "is":
@@ -157,6 +187,15 @@ export async function readSheetRows(stream: Readable, part: string, context: She
     },
     text(s, from, to, cdata) {
       if (!capture) return;
+      // A value of plain digits is read where it stands; should more text follow, it is taken as text after all.
+      if (text === "" && digits < 0 && !cdata && !inInline) {
+        digits = digitsAt(s, from, to);
+        if (digits >= 0) return;
+      }
+      if (digits >= 0) {
+        text = String(digits);
+        digits = -1;
+      }
       const raw = s.slice(from, to);
       text += cdata ? raw : decodeText(raw);
     },
@@ -174,7 +213,8 @@ export async function readSheetRows(stream: Readable, part: string, context: She
           inInline = false;
           break;
         case "c": {
-          const value = cellValue(type, text, context);
+          const value = digits >= 0 ? digitsValue(type, digits, context) : cellValue(type, text, context);
+          digits = -1;
           if (value !== null) {
             cells[column] = value;
             hasContent = true;

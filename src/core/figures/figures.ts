@@ -1,5 +1,5 @@
 import { ClientActivity, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 import { PLACEMENT_FIGURES, PlacementFigure, REFERRAL_CATEGORIES, ReferralCategory, isThirdPartyMeasure } from "../vocabulary/referralCategory";
 import { isTargetGroup } from "../vocabulary/residenceStatus";
 import { monthsCounted } from "./reportYear";

@@ -22,18 +22,8 @@ const SEPARATORS = /[-‐‑‒–—_./]/g;
  * @example clientKey("IK 0042") === clientKey("ik-0042") // true
  */
 export function clientKey(value: Cell): string {
-  if (typeof value !== "string") return displayClientId(value).replace(SEPARATORS, "");
-  const known = KEY_CACHE.get(value);
-  if (known !== undefined) return known;
-  const key = displayClientId(value).replace(SEPARATORS, "");
-  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
-  KEY_CACHE.set(value, key);
-  return key;
+  return displayClientId(value).replace(SEPARATORS, "");
 }
-
-/** IDs repeat on every row of a client: remember recent keys (formulas run over whole columns). */
-const KEY_CACHE_LIMIT = 50_000;
-const KEY_CACHE = new Map<string, string>();
 
 /** An ID without any digit looks like a name (warning W_ID_LOOKS_LIKE_NAME). */
 export function looksLikeName(id: string): boolean {

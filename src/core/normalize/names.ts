@@ -14,20 +14,8 @@ const MARKED_GENDER = /[*:/_](?:innen|in)(?![a-z])/gi;
 const GLUED_GENDER = /([a-z])In(?:nen)?(?![a-z])/g;
 const NOT_ALNUM = /[^a-z0-9]/g;
 
-/** Tracking workbooks repeat the same few values thousands of times: remember recent results. */
-const CACHE_LIMIT = 5_000;
-const cache = new Map<string, string>();
-
+/** Callers that normalise the same values over and over keep a `Memo` of their own (core/memo.ts). */
 export function normalizeName(text: string): string {
-  const known = cache.get(text);
-  if (known !== undefined) return known;
-  const normalized = computeNormalizedName(text);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, normalized);
-  return normalized;
-}
-
-function computeNormalizedName(text: string): string {
   return text
     .trim()
     .replace(/[äöüÄÖÜßẞ]/g, (ch) => UMLAUTS[ch] ?? ch)

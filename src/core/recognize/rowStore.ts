@@ -1,4 +1,4 @@
-import { Cell } from "../cells";
+import { Cell, isBlank } from "../cells";
 import { Field } from "../vocabulary/columns";
 import type { RawRow } from "./sheetIngest";
 
@@ -20,18 +20,22 @@ export class RowStore implements Iterable<RawRow> {
     return this.rowNumbers.length;
   }
 
-  /** Adds a row; `cellOf(i)` gives the cell of `fields[i]` (blank as `undefined`). */
-  push(row: number, cellOf: (fieldIndex: number) => Cell): void {
+  /** Adds a row: the cell of `fields[i]` is `cells[columns[i]]` (a blank one kept as `undefined`). */
+  push(row: number, cells: readonly Cell[], columns: readonly number[]): void {
     this.rowNumbers.push(row);
-    for (let i = 0; i < this.columns.length; i++) this.columns[i].push(cellOf(i));
+    for (let i = 0; i < this.columns.length; i++) {
+      const value = cells[columns[i]];
+      this.columns[i].push(isBlank(value) ? undefined : value);
+    }
   }
 
+  /**
+   * Row `index`: every kept field is set, a blank one to `undefined`, always in the same order, so that all rows of
+   * a sheet share one object shape (rows shaped by their blanks made each field lookup of validation slow).
+   */
   at(index: number): RawRow {
     const values: Partial<Record<Field, Cell>> = {};
-    for (let i = 0; i < this.fields.length; i++) {
-      const value = this.columns[i][index];
-      if (value !== undefined) values[this.fields[i]] = value;
-    }
+    for (let i = 0; i < this.fields.length; i++) values[this.fields[i]] = this.columns[i][index];
     return { row: this.rowNumbers[index], values };
   }
 

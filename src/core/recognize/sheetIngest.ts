@@ -53,6 +53,8 @@ export class SheetIngest {
   private headerRow: number | undefined;
   private columns: ColumnMap = {};
   private kept: [Field, number][] = [];
+  /** The columns of `kept`, in its order. */
+  private keptColumns: number[] = [];
   private rows = new RowStore([]);
   private unreadRows = 0;
   private personalNameColumns: number[] = [];
@@ -144,6 +146,7 @@ export class SheetIngest {
     for (const [field, column] of Object.entries(columns) as [Field, number][]) if (column === NO_COLUMN) delete columns[field];
     this.columns = columns;
     this.kept = (Object.entries(this.columns) as [Field, number][]).filter(([field]) => !NEVER_COPIED.has(field));
+    this.keptColumns = this.kept.map(([, column]) => column);
     this.rows = new RowStore(this.kept.map(([field]) => field));
     this.headers = cells.map((cell) => (typeof cell === "string" ? cell.trim() : cell === null || cell === undefined ? "" : String(cell as string | number | boolean)));
     cells.forEach((cell, column) => {
@@ -169,7 +172,7 @@ export class SheetIngest {
       return;
     }
     let any = false;
-    for (const [, column] of this.kept) {
+    for (const column of this.keptColumns) {
       if (!isBlank(cells[column])) {
         any = true;
         break;
@@ -177,12 +180,7 @@ export class SheetIngest {
     }
     // A row whose only content is in a name or notes column is still a data row.
     if (!any) any = this.hasNeverCopiedContent(cells);
-    if (any) {
-      this.rows.push(row, (i) => {
-        const value = cells[this.kept[i][1]];
-        return isBlank(value) ? undefined : value;
-      });
-    }
+    if (any) this.rows.push(row, cells, this.keptColumns);
   }
 
   private hasNeverCopiedContent(cells: readonly Cell[]): boolean {

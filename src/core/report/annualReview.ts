@@ -1,6 +1,6 @@
 import { formatDayGerman } from "../dates/calendarDay";
 import { Figures, countedIn } from "../figures/figures";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 import { REFERRAL_CATEGORIES, categoryGroup } from "../vocabulary/referralCategory";
 import { formatGermanInteger } from "./about";
 import { MONTH_NAMES, reviewParagraph } from "./paragraph";

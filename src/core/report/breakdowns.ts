@@ -1,4 +1,4 @@
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 import { AGE_GROUPS, GENDER_GROUPS } from "../vocabulary/personAttributes";
 import { PLACEMENT_FIGURES } from "../vocabulary/referralCategory";
 import { RESIDENCE_STATUSES } from "../vocabulary/residenceStatus";

@@ -2,7 +2,7 @@ import { yearsList } from "./wording";
 import { dayParts } from "../dates/calendarDay";
 import { FallbilanzError } from "../errors";
 import { monthsCounted } from "../figures/reportYear";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 import { AnnualReview, annualReview } from "./annualReview";
 import { caseRecordsSheet } from "./caseRecords";
 import { OutSheet } from "./sheetModel";

@@ -2,7 +2,7 @@ import { dayToExcelSerial } from "../dates/calendarDay";
 import { ClientActivity, ClientRecord } from "../records";
 import { PLACEMENT_FIGURES, PlacementFigure } from "../vocabulary/referralCategory";
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { ID_ORDER, shownClientIds } from "./shownClientIds";
 import type { PersonGroups } from "./personGroups";

@@ -1,6 +1,6 @@
 import { dayParts } from "../dates/calendarDay";
 import { normalizeName } from "../normalize/names";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 import { AGE_GROUPS, GenderGroup, ageGroup, genderGroup, validBirthYear } from "../vocabulary/personAttributes";
 import type { CaseRecord } from "./caseRecords";
 

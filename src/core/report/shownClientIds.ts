@@ -1,6 +1,6 @@
 import { looksLikeName } from "../normalize/clientId";
 import { ClientActivity } from "../records";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 
 /** Client IDs in natural order: IK-2 before IK-10. */
 export const ID_ORDER = new Intl.Collator("de", { numeric: true });

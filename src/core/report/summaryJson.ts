@@ -2,7 +2,7 @@ import { Figures } from "../figures/figures";
 import { Breakdowns, computeBreakdowns } from "./breakdowns";
 import { FiguresOfYear, YearFigures, allYears, yearFigures } from "./years";
 import { Finding } from "../validate/findings";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 
 /** The summary JSON of spec section 4: the figures, `year`, `months` and `validation`. */
 export interface SummaryJson extends Figures {

@@ -1,7 +1,7 @@
 import { columnLetter } from "../cells";
 import { dayToExcelSerial } from "../dates/calendarDay";
 import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 import { CellStyle, OutCell, OutRow, OutSheet, cell as makeCell } from "./sheetModel";
 import { ID_ORDER, shownClientIds } from "./shownClientIds";
 

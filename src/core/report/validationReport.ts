@@ -1,6 +1,6 @@
 import { columnLetter } from "../cells";
 import { SEVERITY_LABELS } from "../validate/findings";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 import { SHEET_KIND_LABELS } from "../vocabulary/sheetKinds";
 import { OutRow, OutSheet, cell } from "./sheetModel";
 

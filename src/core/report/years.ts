@@ -1,5 +1,5 @@
 import { Figures, computeFigures } from "../figures/figures";
-import { Analysis } from "../validate/validateWorkbook";
+import { Analysis } from "../analysis";
 
 /** The headline figures of one year, as the multi-year overview and the JSON's `years` carry them (spec 3.2). */
 export interface YearFigures {

@@ -1,5 +1,8 @@
+import { Memo } from "../memo";
 import { normalizeName } from "../normalize/names";
 import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
+import { REFERRAL_CATEGORIES } from "../vocabulary/referralCategory";
+import { EARLIEST_PLAUSIBLE_DAY } from "./fieldRules";
 
 /**
  * Duplicate detection (spec section 2), among the accepted rows of one sheet:
@@ -8,16 +11,6 @@ import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
  * - referrals: same client, date and category
  * - events: same date, normalised topic, normalised location and attendees
  */
-export function duplicateKey(record: CounsellingRecord | ReferralRecord | EventRecord): string {
-  switch (record.kind) {
-    case "counselling":
-      return `${record.clientKey}\u0000${record.day}\u0000${normalizeName(record.topic)}`;
-    case "referrals":
-      return `${record.clientKey}\u0000${record.day}\u0000${record.category}`;
-    case "events":
-      return `${record.day}\u0000${normalizeName(record.topic)}\u0000${normalizeName(record.location)}\u0000${record.attendees}`;
-  }
-}
 
 /** What a duplicate shares with its first row, for the message. */
 export const DUPLICATE_DESCRIPTION = {
@@ -26,13 +19,48 @@ export const DUPLICATE_DESCRIPTION = {
   events: "gleiches Datum, Thema, Ort und gleiche Teilnehmendenzahl",
 } as const;
 
-/** Tracks first rows by key within one sheet; returns the first row a key was seen in, if any. */
-export class DuplicateTracker {
-  private readonly firstRows = new Map<string, number>();
+/** Days and topic numbers below this fit together in one small integer (see `DuplicateTracker`). */
+const SPAN = 1 << 15;
 
-  firstRowOf(key: string, row: number): number | undefined {
-    const first = this.firstRows.get(key);
-    if (first === undefined) this.firstRows.set(key, row);
+/**
+ * Tracks first rows within one sheet; `firstRowOf` returns the first row a record's key was seen in, if any.
+ * A client's rows are kept by client, each under one small integer made of its day (counted from the earliest
+ * plausible day) and the number of its normalised topic or category: no key text per row (building and hashing
+ * one string per row was most of the validation's time on large workbooks). Events, and what does not fit,
+ * are kept under a text key.
+ */
+export class DuplicateTracker {
+  private readonly byClient = new Map<string, Map<number, number>>();
+  private readonly byText = new Map<string, number>();
+  private readonly names = new Memo<string, string>(normalizeName);
+  private readonly topicNumbers = new Map<string, number>();
+
+  firstRowOf(record: CounsellingRecord | ReferralRecord | EventRecord, row: number): number | undefined {
+    if (record.kind === "events") {
+      return this.first(this.byText, `${record.day}\u0000${this.names.get(record.topic)}\u0000${this.names.get(record.location)}\u0000${record.attendees}`, row);
+    }
+    const what = record.kind === "counselling" ? this.topicNumber(record.topic) : REFERRAL_CATEGORIES.indexOf(record.category);
+    const day = record.day - EARLIEST_PLAUSIBLE_DAY;
+    if (day < 0 || day >= SPAN || what >= SPAN) {
+      const topic = record.kind === "counselling" ? this.names.get(record.topic) : record.category;
+      return this.first(this.byText, `${record.clientKey}\u0000${record.day}\u0000${topic}`, row);
+    }
+    let rows = this.byClient.get(record.clientKey);
+    if (!rows) this.byClient.set(record.clientKey, (rows = new Map<number, number>()));
+    return this.first(rows, day * SPAN + what, row);
+  }
+
+  /** One number per normalised topic. */
+  private topicNumber(topic: string): number {
+    const normalized = this.names.get(topic);
+    let n = this.topicNumbers.get(normalized);
+    if (n === undefined) this.topicNumbers.set(normalized, (n = this.topicNumbers.size));
+    return n;
+  }
+
+  private first<K>(seen: Map<K, number>, key: K, row: number): number | undefined {
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, row);
     return first;
   }
 }

@@ -1,7 +1,7 @@
 import { useStepStyles } from "./stepStyles";
 import { Body1, Button, Caption1, Link, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { SEVERITY_LABELS } from "../../core/validate/findings";
-import { Analysis } from "../../core/validate/validateWorkbook";
+import { Analysis } from "../../core/analysis";
 import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
 import { StepOutcome } from "./StepOutcome";
 

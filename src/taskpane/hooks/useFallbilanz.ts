@@ -4,7 +4,7 @@ import { IngestedSheet } from "../../core/recognize/sheetIngest";
 import { Field } from "../../core/vocabulary/columns";
 import { defaultReportYear } from "../../core/report/buildReport";
 import { validationReportSheet } from "../../core/report/validationReport";
-import { Analysis } from "../../core/validate/validateWorkbook";
+import { Analysis } from "../../core/analysis";
 import { WrittenSheet } from "../excel/officeSink";
 import { dropdownTargets } from "../excel/inputHelp";
 import { isFallbilanzError } from "../../core/errors";

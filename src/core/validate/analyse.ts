@@ -1,7 +1,8 @@
-import { Day } from "./dates/calendarDay";
-import { FallbilanzError } from "./errors";
-import { IngestedSheet } from "./recognize/sheetIngest";
-import { Analysis, validateWorkbook } from "./validate/validateWorkbook";
+import { Analysis } from "../analysis";
+import { Day } from "../dates/calendarDay";
+import { FallbilanzError } from "../errors";
+import { IngestedSheet } from "../recognize/sheetIngest";
+import { validateWorkbook } from "./validateWorkbook";
 
 /**
  * Validates the ingested sheets of a workbook. Throws a German message when

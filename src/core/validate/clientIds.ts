@@ -1,0 +1,39 @@
+import { Cell, isCellError } from "../cells";
+import { clientKey, displayClientId, looksLikeName } from "../normalize/clientId";
+
+/** A client ID as read from a cell: the key that makes spellings one client, the spelling shown, and the name check. */
+export interface ClientIdReading {
+  /** Empty when the cell holds no ID. */
+  readonly key: string;
+  readonly display: string;
+  /** No digit: it may be a name (W_ID_LOOKS_LIKE_NAME). */
+  readonly looksLikeName: boolean;
+}
+
+const NONE: ClientIdReading = { key: "", display: "", looksLikeName: false };
+
+/**
+ * The client IDs of one workbook as validation reads them: each distinct cell value is read once, however many
+ * rows repeat it, and all rows of a client share one key and one display string (time and memory on large
+ * workbooks). Made per validation and dropped with it.
+ */
+export class ClientIds {
+  private readonly readings = new Map<string | number | boolean, ClientIdReading>();
+
+  read(value: Cell): ClientIdReading {
+    if (value === null || value === undefined || isCellError(value)) return value === null || value === undefined ? NONE : this.make(value);
+    let reading = this.readings.get(value);
+    if (!reading) {
+      reading = this.make(value);
+      this.readings.set(value, reading);
+    }
+    return reading;
+  }
+
+  private make(value: Cell): ClientIdReading {
+    const key = clientKey(value);
+    if (key === "") return NONE;
+    const display = displayClientId(value);
+    return { key, display, looksLikeName: looksLikeName(display) };
+  }
+}
