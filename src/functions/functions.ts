@@ -7,7 +7,9 @@ import {
   monthsOf,
   yearCount as yearCountIn,
   yearSum as yearSumIn,
+  type FormulaContext,
 } from "../core/formulas/formulaFigures";
+import { ClientRegistry } from "../core/formulas/clientTally";
 import { aboutTotal, canonicalCategory, canonicalStatus, excelDate } from "../core/formulas/lookups";
 import { asExcelResult } from "./excelErrors";
 
@@ -16,7 +18,11 @@ import { asExcelResult } from "./excelErrors";
  * annual review's rules. German names and descriptions: functions.de-DE.json.
  */
 
-const now = () => ({ today: todayInGermany() });
+/** The clients the formulas have seen: kept while Excel runs the functions, so that a recalculation is fast. */
+const clients = new ClientRegistry();
+
+/** What each call counts with: today in Germany and the clients seen so far. */
+const now = (): FormulaContext => ({ today: todayInGermany(), clients });
 
 /**
  * Monthly average of the annual review: per month of the year the distinct clients (or, without IDs, the rows) that match, summed and divided by the months counted (12 for a past year).

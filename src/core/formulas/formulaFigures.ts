@@ -2,7 +2,7 @@ import { Day } from "../dates/calendarDay";
 import { FallbilanzError } from "../errors";
 import { monthsCounted, parseReportYear } from "../figures/reportYear";
 import { wholeNumberOf } from "../validate/fieldRules";
-import { ClientTally } from "./clientTally";
+import { ClientRegistry, ClientTally } from "./clientTally";
 import { Criterion, criteriaColumns, meetsAll, parseCriteria } from "./criteria";
 import { Column, FormulaRange, NamedColumn, asColumn, assertSameLength } from "./ranges";
 import { YearDates, isCountedDate } from "./yearDates";
@@ -15,6 +15,8 @@ import { YearDates, isCountedDate } from "./yearDates";
 export interface FormulaContext {
   /** The day of processing: later dates do not count, and it sets M for the current year. */
   readonly today: Day;
+  /** The clients seen so far, kept by the caller between calls (the custom functions keep one). */
+  readonly clients: ClientRegistry;
 }
 
 interface Selection {
@@ -53,7 +55,7 @@ function tallyMonths(
   const { dates: column, ids: idColumn, criteria: filters } = select(dates, ids, criteria);
   const yearDates = new YearDates(y, ctx.today);
   const counts = new Array<number>(12).fill(0);
-  const tally = idColumn ? new ClientTally(12) : undefined;
+  const tally = idColumn ? new ClientTally(ctx.clients, 12) : undefined;
   for (let i = 0; i < column.length; i++) {
     const date = column[i][0];
     const month = typeof date === "number" ? yearDates.monthOfSerial(date) : yearDates.monthOf(date);
@@ -112,7 +114,7 @@ export function countDistinct(
   ]);
   const yearDates = hasYear ? new YearDates(parseReportYear(year), ctx.today) : undefined;
   if (yearDates) monthsCounted(yearDates.year, ctx.today);
-  const tally = new ClientTally(1);
+  const tally = new ClientTally(ctx.clients, 1);
   for (let i = 0; i < idCells.length; i++) {
     const id = idCells[i][0];
     // formulaCell(id, true) === null, inline: a call here costs more than the rest of this loop over a million rows.
