@@ -3,8 +3,7 @@ import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
 import { analyse } from "../../src/core/validate/analyse";
 import { todayInGermany } from "../../src/core/dates/calendarDay";
-import { HEADLINE_KEYS } from "../../src/core/report/annualReview";
-import { headlineFormula } from "../../src/core/report/reviewFormulas";
+import { HEADLINES } from "../../src/core/report/headlines";
 import { allRows } from "../../src/core/report/sheetModel";
 import { RECORDS_TABLE_NAME, validatedRecordsSheet } from "../../src/core/report/validatedRecords";
 import { Random } from "../lib/random";
@@ -97,8 +96,8 @@ async function tableFormulas(): Promise<string[]> {
   ];
   let worst = 0;
   let slowest = 0;
-  for (const key of HEADLINE_KEYS) {
-    const formula = headlineFormula(key, YEAR);
+  for (const headline of HEADLINES) {
+    const formula = headline.formula(YEAR);
     const t = timeIt(prepareFormula(formula, tables), TABLE_RUNS);
     const ratio = t.median / base.median;
     worst = Math.max(worst, ratio);

@@ -1,7 +1,10 @@
 import { columnLetter } from "../cells";
 import { OutSheet, sheetWidth } from "../report/sheetModel";
 
-/* Excel's text rules for references, written once: a sheet name quoted, the print ranges of a sheet. */
+/* Excel's text rules for formulas and references, written once: a text and a sheet name quoted, the print ranges of a sheet. */
+
+/** A text as a formula writes it: in double quotes, a quote doubled (`"Sag ""Ja"""`). */
+export const excelString = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** A sheet name as a formula or defined name writes it: in single quotes, a quote doubled (`'Fälle'`). */
 export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;

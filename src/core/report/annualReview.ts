@@ -4,7 +4,7 @@ import { Analysis } from "../analysis";
 import { REFERRAL_CATEGORIES, categoryGroup } from "../vocabulary/referralCategory";
 import { formatGermanInteger } from "./about";
 import { MONTH_NAMES, reviewParagraph } from "./paragraph";
-import { HeadlineKey, headlineFormula } from "./reviewFormulas";
+import { HEADLINES } from "./headlines";
 import { ChartModel, ColumnRange, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { Breakdowns } from "./breakdowns";
 import { suppressBreakdown } from "./suppress";
@@ -29,32 +29,6 @@ export interface ReviewOptions {
   /** The person breakdowns of the year (computed once per review, shared with the JSON). */
   readonly breakdowns: Breakdowns;
 }
-
-/** A headline figure: label, how to read it from the figures, and the formula that recomputes it. */
-interface Headline {
-  readonly key: HeadlineKey;
-  readonly label: string;
-  readonly style: "integer" | "average";
-  readonly pick: (f: Figures) => number;
-}
-
-const HEADLINES: readonly Headline[] = [
-  { key: "events", label: "Informationsveranstaltungen", style: "integer", pick: (f) => f.infoEvents.events },
-  { key: "attendees", label: "Teilnehmende an Informationsveranstaltungen", style: "integer", pick: (f) => f.infoEvents.attendees },
-  { key: "contacts", label: "Beratungskontakte", style: "integer", pick: (f) => f.counseling.contacts },
-  { key: "persons", label: "Beratene Personen", style: "integer", pick: (f) => f.counseling.persons },
-  { key: "monthlyPersons", label: "Ø beratene Asylbewerbende und Geduldete pro Monat", style: "average", pick: (f) => f.counseling.monthlyAvgPersons },
-  { key: "referrals", label: "Vermittlungen", style: "integer", pick: (f) => f.referrals.count },
-  { key: "monthlyReferred", label: "Ø in Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat", style: "average", pick: (f) => f.referrals.monthlyAvgPersons },
-  { key: "Arbeit", label: "In Arbeit vermittelte Personen", style: "integer", pick: (f) => f.placements.Arbeit },
-  { key: "Ausbildung", label: "In Ausbildung vermittelte Personen", style: "integer", pick: (f) => f.placements.Ausbildung },
-  { key: "Deutschkurs", label: "In Deutschkurse vermittelte Personen", style: "integer", pick: (f) => f.placements.Deutschkurs },
-  { key: "active", label: "Aktive Fälle (Personen mit Beratung oder Vermittlung)", style: "integer", pick: (f) => f.cases.active },
-  { key: "months", label: "Gezählte Monate", style: "integer", pick: (f) => f.months },
-];
-
-/** Every headline figure, in the order the review lists them. */
-export const HEADLINE_KEYS: readonly HeadlineKey[] = HEADLINES.map((h) => h.key);
 
 /** Per month of a year: the counts the month table shows beside the persons. */
 function monthlyCounts(analysis: Analysis, year: number): { contacts: number[]; referrals: number[]; events: number[]; attendees: number[] } {
@@ -113,7 +87,7 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
       cell(h.label, "label"),
       cell(h.pick(figures), h.style),
       previous ? cell(h.pick(previous), h.style) : null,
-      ...formulaCell(headlineFormula(h.key, year), "text"),
+      ...formulaCell(h.formula(year), "text"),
     ]);
     if (h.label.length > LABEL_WIDTH) tallRows.push(at);
   }

@@ -1,23 +1,8 @@
 import { ChartModel, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
-import { FiguresOfYear, YearFigures, yearFigures } from "./years";
+import { HEADLINES } from "./headlines";
+import { FiguresOfYear, yearFigures } from "./years";
 
 export const MULTI_YEAR_SHEET_NAME = "Mehrjahresübersicht";
-
-/** The rows of the overview: a label and how to read it from a year's figures (spec 3.2). */
-const ROWS: readonly { label: string; style: "integer" | "average"; pick: (y: YearFigures) => number }[] = [
-  { label: "Informationsveranstaltungen", style: "integer", pick: (y) => y.infoEvents.events },
-  { label: "Teilnehmende an Informationsveranstaltungen", style: "integer", pick: (y) => y.infoEvents.attendees },
-  { label: "Beratungskontakte", style: "integer", pick: (y) => y.counseling.contacts },
-  { label: "Beratene Personen", style: "integer", pick: (y) => y.counseling.persons },
-  { label: "Ø beratene Asylbewerbende und Geduldete pro Monat", style: "average", pick: (y) => y.counseling.monthlyAvgPersons },
-  { label: "Vermittlungen", style: "integer", pick: (y) => y.referrals.count },
-  { label: "Ø in Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat", style: "average", pick: (y) => y.referrals.monthlyAvgPersons },
-  { label: "In Arbeit vermittelte Personen", style: "integer", pick: (y) => y.placements.Arbeit },
-  { label: "In Ausbildung vermittelte Personen", style: "integer", pick: (y) => y.placements.Ausbildung },
-  { label: "In Deutschkurse vermittelte Personen", style: "integer", pick: (y) => y.placements.Deutschkurs },
-  { label: "Aktive Fälle (Personen mit Beratung oder Vermittlung)", style: "integer", pick: (y) => y.cases.active },
-  { label: "Gezählte Monate (M)", style: "integer", pick: (y) => y.months },
-];
 
 /**
  * `Mehrjahresübersicht`: every year of the workbook with accepted rows side by side, oldest first, and a chart of
@@ -31,7 +16,7 @@ export function multiYearSheet(allOfThem: readonly FiguresOfYear[]): OutSheet {
   add([cell("Jedes Jahr der Arbeitsmappe mit geprüften Einträgen, gezählt wie im Jahresrückblick. Ein laufendes Jahr zählt die begonnenen Monate.", "note")]);
   add(undefined);
   add([cell("Kennzahl", "header"), ...years.map((y) => cell(String(y.year), "headerNumber"))]);
-  for (const r of ROWS) add([cell(r.label, "label"), ...years.map((y): OutCell => cell(r.pick(y.figures), r.style))]);
+  for (const r of HEADLINES) add([cell(r.label, "label"), ...years.map((y): OutCell => cell(r.pick(y.figures), r.style))]);
   add(undefined);
   add([cell("Monatsmittel je Jahr (für das Diagramm)", "heading")]);
   const header = add([cell("Jahr", "header"), cell("Ø beratene Personen pro Monat", "headerNumber"), cell("Ø vermittelte Personen pro Monat", "headerNumber")]);

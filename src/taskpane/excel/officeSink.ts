@@ -3,7 +3,7 @@ import { columnLetter } from "../../core/cells";
 import { ChartModel, OutCell, OutSheet, PAGE_FOOTER, allRows, sheetWidth } from "../../core/report/sheetModel";
 import { CELL_OVERHEAD, PAYLOAD_BUDGET, planWrites, valueBytes } from "./chunking";
 import { numberFormatOf, officeLookOf } from "./officeStyles";
-import { printArea, printTitleRows, quoteSheet } from "../../core/excel/references";
+import { excelString, printArea, printTitleRows, quoteSheet } from "../../core/excel/references";
 import { SettingsStore } from "./settings";
 import { FallbilanzError } from "../../core/errors";
 
@@ -27,8 +27,6 @@ export function freeName(wanted: string, taken: ReadonlySet<string>): string {
 
 /** What the format calls for one run of styled cells weigh in a request, at most (six properties). */
 const FORMAT_ROW_BYTES = 6 * 150;
-
-const formulaText = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** A table this run adds, under a temporary name until the swap. */
 interface NewTable {
@@ -187,7 +185,7 @@ export class OfficeReportWriter implements ReportSink<WrittenSheet[]> {
   private async writeLinks(context: Excel.RequestContext, ws: Excel.Worksheet, rows: readonly (readonly (OutCell | null)[])[]): Promise<void> {
     const width = rows[0]?.length ?? 0;
     const formulaOf = (cell: OutCell): string =>
-      `=HYPERLINK(${formulaText(`#${quoteSheet(cell.link!.sheet)}!${cell.link!.cell}`)},${formulaText(String(cell.value))})`;
+      `=HYPERLINK(${excelString(`#${quoteSheet(cell.link!.sheet)}!${cell.link!.cell}`)},${excelString(String(cell.value))})`;
     for (let c = 0; c < width; c++) {
       let start = -1;
       let bytes = 0;
