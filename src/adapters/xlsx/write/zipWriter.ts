@@ -27,22 +27,46 @@ function dosDateTime(date: Date): { time: number; date: number } {
 }
 
 /**
- * Text pieces as UTF-8 buffers of about `CHUNK` bytes, each piece written into the buffer in place (no joined
+ * Buffers of `CHUNK` bytes handed out again once the deflater is done with them: a few in use at a time, instead of
+ * a new one per chunk (dead buffers live outside V8's heap, and piled up by tens of MB before a collection).
+ */
+class BufferPool {
+  private readonly free: Buffer[] = [];
+
+  take(size: number): Buffer {
+    return size <= CHUNK ? (this.free.pop() ?? Buffer.allocUnsafe(CHUNK)) : Buffer.allocUnsafe(size);
+  }
+
+  give(buffer: Buffer): void {
+    if (buffer.length === CHUNK) this.free.push(buffer);
+  }
+}
+
+/** A chunk of a part's bytes, in a buffer of the pool. */
+interface Chunk {
+  readonly bytes: Buffer;
+  readonly buffer: Buffer;
+}
+
+/**
+ * Text pieces as UTF-8 chunks of about `CHUNK` bytes, each piece written into the buffer in place (no joined
  * string, no buffer per piece).
  */
-function* utf8Chunks(pieces: Iterable<string>): Generator<Buffer> {
-  let buffer = Buffer.allocUnsafe(CHUNK);
+function* utf8Chunks(pieces: Iterable<string>, pool: BufferPool): Generator<Chunk> {
+  let buffer = pool.take(CHUNK);
   let used = 0;
   for (const piece of pieces) {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8: a piece that may not fit starts a new buffer.
     if (used + piece.length * 3 > buffer.length) {
-      if (used > 0) yield buffer.subarray(0, used);
-      buffer = Buffer.allocUnsafe(Math.max(CHUNK, piece.length * 3));
+      if (used > 0) yield { bytes: buffer.subarray(0, used), buffer };
+      else pool.give(buffer);
+      buffer = pool.take(piece.length * 3);
       used = 0;
     }
     used += buffer.write(piece, used, "utf8");
   }
-  if (used > 0) yield buffer.subarray(0, used);
+  if (used > 0) yield { bytes: buffer.subarray(0, used), buffer };
+  else pool.give(buffer);
 }
 
 /**
@@ -52,6 +76,7 @@ function* utf8Chunks(pieces: Iterable<string>): Generator<Buffer> {
  */
 export class ZipWriter {
   private readonly entries: Entry[] = [];
+  private readonly pool = new BufferPool();
   private offset = 0;
   private readonly stamp: { time: number; date: number };
   /** A failure of the file (a full disk, say): kept until the next write reports it. */
@@ -80,12 +105,15 @@ export class ZipWriter {
     const options: ZlibOptions & { writableHighWaterMark: number } = { level, writableHighWaterMark: DEFLATE_AHEAD };
     const deflate = createDeflateRaw(options);
     const feed = (async (): Promise<void> => {
-      for (const chunk of utf8Chunks(typeof pieces === "string" ? [pieces] : pieces)) {
-        entry.crc = crc32(chunk, entry.crc);
-        entry.size += chunk.length;
+      for (const { bytes, buffer } of utf8Chunks(typeof pieces === "string" ? [pieces] : pieces, this.pool)) {
+        entry.crc = crc32(bytes, entry.crc);
+        entry.size += bytes.length;
         // Each chunk is deflated on the thread pool, but the step to the next one runs on this thread: a turn of
         // the event loop per chunk keeps the deflater busy while the next chunk is made (without it, it waits).
-        if (deflate.write(chunk)) await new Promise(setImmediate);
+        const written = deflate.write(bytes, (error) => {
+          if (!error) this.pool.give(buffer);
+        });
+        if (written) await new Promise(setImmediate);
         else await once(deflate, "drain");
       }
       deflate.end();
