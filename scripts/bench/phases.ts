@@ -19,7 +19,7 @@ async function phases(file: string, out: string): Promise<void> {
   lap("erkennen");
   const report = buildReport(analysis, { year: 2019 });
   lap("aufbauen");
-  await new XlsxFileSink(out, (l) => `Mappe.xlsx#${l.sheet}!${l.cell}`).write(report.sheets);
+  await new XlsxFileSink(out, "Mappe.xlsx").write(report.sheets);
   lap("schreiben");
   process.stdout.write(`RSS max      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
 }

@@ -1,4 +1,3 @@
-import { quoteSheet } from "../core/excel/references";
 import { promises as fs } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { XlsxFileSink } from "../adapters/xlsx/write/fileSink";
@@ -23,14 +22,12 @@ export interface CliIo {
 }
 
 /**
- * A link from the validation report to a cell of the input workbook: the
- * input's path relative to the report file as a URI (each segment
- * percent-encoded, so `#`, `?` and spaces in names survive), then the cell.
+ * The input workbook as the report's links point to it: its path relative to the report file as a URI (each
+ * segment percent-encoded, so `#`, `?` and spaces in names survive).
  */
-export function linkToInput(outPath: string, inputPath: string): (ref: { sheet: string; cell: string }) => string {
+export function inputUri(outPath: string, inputPath: string): string {
   const rel = relative(dirname(resolve(outPath)), resolve(inputPath)).split("\\").join("/");
-  const uri = rel.split("/").map((segment) => (segment === ".." ? segment : encodeURIComponent(segment))).join("/");
-  return (ref) => `${uri}#${quoteSheet(ref.sheet)}!${ref.cell}`;
+  return rel.split("/").map((segment) => (segment === ".." ? segment : encodeURIComponent(segment))).join("/");
 }
 
 /** A message on one line, whatever the names in it hold (a newline in a file name, say). */
@@ -53,7 +50,7 @@ async function run(args: CliArgs, io: CliIo): Promise<Report> {
         const out = args.out;
         if (!out) return;
         progress.say(`Schreibe „${out}“ …`);
-        await outputs.write(out, (tmp) => new XlsxFileSink(tmp, linkToInput(out, args.workbook)).write(sheets));
+        await outputs.write(out, (tmp) => new XlsxFileSink(tmp, inputUri(out, args.workbook)).write(sheets));
       },
     };
     ({ report } = await writeReview(analysis, { year: args.year, suppressionThreshold: args.suppress }, sink));

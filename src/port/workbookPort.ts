@@ -1,5 +1,5 @@
 import type { Cell } from "../core/cells";
-import type { OutSheet, SourceCellRef } from "../core/report/sheetModel";
+import type { OutSheet } from "../core/report/sheetModel";
 
 /**
  * What a sink still needs of a sheet once it has seen its first rows: the
@@ -38,9 +38,6 @@ export interface WorkbookSource {
   /** After reading: sheet entries that hold nothing to read (a file's `r:id=""` placeholders), with their position. */
   placeholderSheets?(): readonly { readonly name: string; readonly position: number }[];
 }
-
-/** Where a finding's link in the validation report points. */
-export type LinkTarget = (ref: SourceCellRef) => string;
 
 /** The other side of the port: writes the report's sheets; `R` is what the writer reports back (the pane: the names it used). */
 export interface ReportSink<R = void> {

@@ -1,21 +1,13 @@
 import { OutSheet } from "../../../core/report/sheetModel";
-import { LinkTarget, ReportSink } from "../../../port/workbookPort";
+import { ReportSink } from "../../../port/workbookPort";
 import { chartPartXml, drawingPartXml } from "./chartXml";
 import {
   CONTENT_TYPES, Relationship, appPropertiesXml, contentTypesXml, corePropertiesXml, packageRelationshipsXml,
   relationshipsXml, tablePartXml, workbookRelationshipsXml, workbookXml,
 } from "./packageParts";
 import { stylesXml } from "./stylesXml";
-import { CellLink, SharedStrings, SheetRelations, worksheetXml } from "./worksheetXml";
+import { SharedStrings, SheetRelations, worksheetXml } from "./worksheetXml";
 import { ZipWriter } from "./zipWriter";
-
-/** `Mappe.xlsx#'Blatt'!A1` → the file, percent-encoded as a URI (`#`, `?`, spaces), and the place inside it. */
-export function splitLink(target: string): CellLink {
-  const hash = target.indexOf("#");
-  const file = hash < 0 ? target : target.slice(0, hash);
-  const location = hash < 0 ? "" : target.slice(hash + 1);
-  return { file, location };
-}
 
 /**
  * Deflate levels: the small parts as small as they get; the worksheets, which are made while they are
@@ -47,9 +39,13 @@ class PackageParts {
  * formula.
  */
 export class XlsxFileSink implements ReportSink {
+  /**
+   * @param linkedFile the team's workbook as a URI relative to the report (each segment percent-encoded), that the
+   *   links of the records and findings point into; "" when they point into the report itself.
+   */
   constructor(
     readonly path: string,
-    private readonly link: LinkTarget,
+    private readonly linkedFile: string,
     private readonly now: Date = new Date(),
   ) {}
 
@@ -90,19 +86,14 @@ export class XlsxFileSink implements ReportSink {
       await parts.add(`xl/tables/table${t}.xml`, tablePartXml(sheet.table, t), CONTENT_TYPES.table);
       tableId = relate("table", `../tables/table${t}.xml`);
     }
-    const fileIds = new Map<string, string>();
+    let fileId: string | undefined;
     const relations: SheetRelations = {
       drawingId,
       tableId,
-      fileLinkId: (file) => {
-        let id = fileIds.get(file);
-        if (!id) fileIds.set(file, (id = relate("hyperlink", file, true)));
-        return id;
-      },
+      linkedFileId: () => (this.linkedFile === "" ? undefined : (fileId ??= relate("hyperlink", this.linkedFile, true))),
     };
-    const links = (link: { sheet: string; cell: string }): CellLink => splitLink(this.link(link));
     const part = `xl/worksheets/sheet${number}.xml`;
-    await parts.zip.add(part, worksheetXml(sheet, strings, (cell) => (cell.link ? links(cell.link) : undefined), relations), LEVEL.worksheet);
+    await parts.zip.add(part, worksheetXml(sheet, strings, relations), LEVEL.worksheet);
     parts.overrides.push({ part, type: CONTENT_TYPES.worksheet });
     await parts.add(`xl/worksheets/_rels/sheet${number}.xml.rels`, relationshipsXml(rels));
   }

@@ -1,7 +1,14 @@
 import { EXCEL_MAX_CELL_TEXT, columnLetter } from "../../../core/cells";
 import { OutCell, OutSheet, PAGE_FOOTER, allRows, sheetWidth } from "../../../core/report/sheetModel";
+import { quoteSheet } from "../../../core/excel/references";
 import { xmlEscape } from "./chartXml";
 import { styleIndex } from "./stylesXml";
+
+/** Whether a text needs `xml:space="preserve"` to keep its spaces (leading, trailing, or more than one in a row). */
+const PRESERVE = /^\s|\s$|\s\s|[\t\n\r]/;
+
+/** A text element's opening tag: `xml:space="preserve"` only where the text's spaces need it. */
+const textTag = (text: string): string => (PRESERVE.test(text) ? `<t xml:space="preserve">` : "<t>");
 
 /** The package's shared strings: each distinct text once, cells refer to it by index. */
 export class SharedStrings {
@@ -19,7 +26,7 @@ export class SharedStrings {
   }
 
   xml(): string {
-    const items = [...this.index.keys()].map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`).join("");
+    const items = [...this.index.keys()].map((t) => `<si>${textTag(t)}${xmlText(t)}</t></si>`).join("");
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">${items}</sst>`;
   }
 }
@@ -32,16 +39,13 @@ export function xmlText(text: string): string {
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const NOT_XML_ALL = new RegExp(NOT_XML.source, "g");
 
-/** A cell link: the file part (empty for a place in the same workbook) and the place inside it. */
-export interface CellLink {
-  readonly file: string;
-  readonly location: string;
-}
-
 /** What a worksheet part refers to through its relationships. */
 export interface SheetRelations {
-  /** Relationship id of the external file a link points to. */
-  fileLinkId(file: string): string;
+  /**
+   * Relationship id of the team's workbook that links point into (asked for once the sheet has a link);
+   * undefined when links point into the report itself.
+   */
+  linkedFileId(): string | undefined;
   readonly drawingId?: string;
   readonly tableId?: string;
 }
@@ -58,7 +62,7 @@ function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
   if (value === null) return `${style}/>`;
   const text = value.length > EXCEL_MAX_CELL_TEXT ? `${value.slice(0, EXCEL_MAX_CELL_TEXT - 1)}…` : value;
   // A link's text names its own cell: kept inline, so that thousands of them do not fill the shared strings.
-  if (cell.link) return `${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+  if (cell.link) return `${style} t="inlineStr"><is>${textTag(text)}${xmlText(text)}</t></is></c>`;
   return `${style} t="s"><v>${strings.indexOf(text)}</v></c>`;
 }
 
@@ -70,7 +74,20 @@ const ROWS_PER_PIECE = 100;
  * page setup flag, frozen header, column widths, the cells, merged blocks,
  * links, margins and page setup, then the drawing (charts) and the table.
  */
-export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (cell: OutCell) => CellLink | undefined, relations: SheetRelations): Generator<string> {
+export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, relations: SheetRelations): Generator<string> {
+  yield sheetHead(sheet);
+  const letters = Array.from({ length: sheetWidth(sheet) }, (_, i) => columnLetter(i));
+  const hasLinks = yield* sheetData(sheet, strings, letters);
+  const merges = sheet.merges ?? [];
+  if (merges.length > 0) {
+    yield `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.fromColumn - 1)}${m.row}:${columnLetter(m.toColumn - 1)}${m.row}"/>`).join("")}</mergeCells>`;
+  }
+  if (hasLinks) yield* hyperlinks(sheet, letters, relations.linkedFileId());
+  yield sheetTail(sheet, relations);
+}
+
+/** From the XML declaration to `<sheetData>`: page setup flag, frozen header, column widths. */
+function sheetHead(sheet: OutSheet): string {
   let head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
@@ -83,8 +100,11 @@ export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (c
   if (sheet.columnWidths.length > 0) {
     head += `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
   }
-  yield `${head}<sheetData>`;
-  const letters = Array.from({ length: sheetWidth(sheet) }, (_, i) => columnLetter(i));
+  return `${head}<sheetData>`;
+}
+
+/** The rows, in pieces of `ROWS_PER_PIECE`; returns whether any cell links to the team's workbook. */
+function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly string[]): Generator<string, boolean> {
   let piece: string[] = [];
   let hasLinks = false;
   let rowNumber = 0;
@@ -103,12 +123,13 @@ export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (c
     rowNumber++;
     const height = sheet.rowHeights?.[rowNumber];
     if (!cells && !height) continue;
-    let xml = `<row r="${rowNumber}"${height ? ` ht="${height}" customHeight="1"` : ""}>`;
+    const r = String(rowNumber);
+    let xml = `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>`;
     if (cells) {
       for (let col = 0; col < cells.length; col++) {
         const c = cells[col];
         if (!c) continue;
-        xml += `<c r="${letters[col]}${rowNumber}"${xmlOf(c)}`;
+        xml += `<c r="${letters[col]}${r}"${xmlOf(c)}`;
         if (c.link) hasLinks = true;
       }
     }
@@ -119,32 +140,40 @@ export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (c
     }
   }
   yield `${piece.join("")}</sheetData>`;
-  const merges = sheet.merges ?? [];
-  if (merges.length > 0) {
-    yield `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.fromColumn - 1)}${m.row}:${columnLetter(m.toColumn - 1)}${m.row}"/>`).join("")}</mergeCells>`;
-  }
-  if (hasLinks) {
-    // A second pass over the rows: the links are written, not held, and follow the cells as the schema orders.
-    piece = ["<hyperlinks>"];
-    let i = -1;
-    for (const cells of allRows(sheet)) {
-      i++;
-      if (!cells) continue;
-      for (let col = 0; col < cells.length; col++) {
-        const c = cells[col];
-        const link = c?.link ? links(c) : undefined;
-        if (!c || !link) continue;
-        const target = link.file ? ` r:id="${relations.fileLinkId(link.file)}"` : "";
-        piece.push(`<hyperlink ref="${letters[col]}${i + 1}"${target} location="${xmlEscape(link.location)}"/>`);
-      }
-      if (piece.length >= ROWS_PER_PIECE) {
-        yield piece.join("");
-        piece = [];
-      }
+  return hasLinks;
+}
+
+/**
+ * The links into the team's workbook, after the cells as the schema orders: a second pass over the rows, so that
+ * they are written, not held.
+ */
+function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string | undefined): Generator<string> {
+  const target = fileId ? ` r:id="${fileId}"` : "";
+  const quoted = new Map<string, string>();
+  const sheetPart = (name: string): string => {
+    let q = quoted.get(name);
+    if (q === undefined) quoted.set(name, (q = xmlEscape(quoteSheet(name))));
+    return q;
+  };
+  let piece = ["<hyperlinks>"];
+  let rowNumber = 0;
+  for (const cells of allRows(sheet)) {
+    rowNumber++;
+    if (!cells) continue;
+    for (let col = 0; col < cells.length; col++) {
+      const link = cells[col]?.link;
+      if (link) piece.push(`<hyperlink ref="${letters[col]}${rowNumber}"${target} location="${sheetPart(link.sheet)}!${xmlEscape(link.cell)}"/>`);
     }
-    yield `${piece.join("")}</hyperlinks>`;
+    if (piece.length >= ROWS_PER_PIECE) {
+      yield piece.join("");
+      piece = [];
+    }
   }
-  // Every sheet prints on A4 (paperSize 9), one page wide, with page numbers; breaks keep charts and tables whole.
+  yield `${piece.join("")}</hyperlinks>`;
+}
+
+/** After the cells: margins and page setup (every sheet on A4, one page wide, page numbers), breaks, drawing, table. */
+function sheetTail(sheet: OutSheet, relations: SheetRelations): string {
   let tail = `<printOptions/><pageMargins left="0.6" right="0.6" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
   tail += `<pageSetup paperSize="9" orientation="${sheet.print.orientation}" fitToWidth="1" fitToHeight="0"/>`;
   tail += `<headerFooter><oddFooter>${xmlEscape(`&C${PAGE_FOOTER}`)}</oddFooter></headerFooter>`;
@@ -154,5 +183,5 @@ export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, links: (c
   }
   if (relations.drawingId) tail += `<drawing r:id="${relations.drawingId}"/>`;
   if (relations.tableId) tail += `<tableParts count="1"><tablePart r:id="${relations.tableId}"/></tableParts>`;
-  yield `${tail}</worksheet>`;
+  return `${tail}</worksheet>`;
 }

@@ -7,6 +7,9 @@ import { ZlibOptions, crc32, createDeflateRaw } from "node:zlib";
 const CHUNK = 256 * 1024;
 /** How far the XML may run ahead of the deflater (which works on libuv's thread pool meanwhile). */
 const DEFLATE_AHEAD = 2 * 1024 * 1024;
+/** Deflated bytes per output chunk, and how many may wait for the disk before the writer waits for it. */
+const OUT_CHUNK = 64 * 1024;
+const WRITE_AHEAD = 4 * 1024 * 1024;
 /** Sizes and offsets of a zip without ZIP64 records end below 4 GiB. */
 const ZIP32_LIMIT = 0xffffffff;
 
@@ -91,7 +94,8 @@ export class ZipWriter {
   }
 
   static async create(path: string, now: Date = new Date()): Promise<ZipWriter> {
-    const out = createWriteStream(path);
+    // Writes wait on the disk rarely: with the stream's default of 16 KB, each deflated chunk waited for its write.
+    const out = createWriteStream(path, { highWaterMark: WRITE_AHEAD });
     await once(out, "open");
     return new ZipWriter(out, now);
   }
@@ -102,7 +106,7 @@ export class ZipWriter {
     this.entries.push(entry);
     await this.emit(this.localHeader(entry));
     // zlib passes stream options on to its Transform: a larger buffer lets the XML run ahead of the deflater.
-    const options: ZlibOptions & { writableHighWaterMark: number } = { level, writableHighWaterMark: DEFLATE_AHEAD };
+    const options: ZlibOptions & { writableHighWaterMark: number } = { level, chunkSize: OUT_CHUNK, writableHighWaterMark: DEFLATE_AHEAD };
     const deflate = createDeflateRaw(options);
     const feed = (async (): Promise<void> => {
       for (const { bytes, buffer } of utf8Chunks(typeof pieces === "string" ? [pieces] : pieces, this.pool)) {

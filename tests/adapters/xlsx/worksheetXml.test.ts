@@ -1,0 +1,27 @@
+import { SharedStrings, worksheetXml } from "../../../src/adapters/xlsx/write/worksheetXml";
+import { OutSheet, cell } from "../../../src/core/report/sheetModel";
+
+const sheet = (rows: OutSheet["rows"]): OutSheet => ({ name: "Blatt", columnWidths: [], rows, print: { orientation: "portrait" } });
+
+describe("worksheet XML", () => {
+  test("texts keep their spaces: xml:space=\"preserve\" exactly where spaces would be lost", () => {
+    const strings = new SharedStrings();
+    const texts = ["Arbeit", "zwei Wörter", " vorne", "hinten ", "doppelt  leer", "Zeile\nzwei"];
+    [...worksheetXml(sheet([texts.map((t) => cell(t, "text"))]), strings, { linkedFileId: () => undefined })];
+    const sst = strings.xml();
+    expect(sst).toContain("<si><t>Arbeit</t></si>");
+    expect(sst).toContain("<si><t>zwei Wörter</t></si>");
+    for (const t of [" vorne", "hinten ", "doppelt  leer", "Zeile\nzwei"]) expect(sst).toContain(`<si><t xml:space="preserve">${t}</t></si>`);
+  });
+
+  test("links: one relationship to the team's workbook, a location per cell, asked for only when a cell links", () => {
+    let asked = 0;
+    const relations = { linkedFileId: () => (asked++, "rId7") };
+    const linked = sheet([[cell("Beratungen!A5", "text", { sheet: "Bera'tungen", cell: "A5" })], [cell("Beratungen!A6", "text", { sheet: "Bera'tungen", cell: "A6" })]]);
+    const xml = [...worksheetXml(linked, new SharedStrings(), relations)].join("");
+    expect(xml).toContain(`<hyperlinks><hyperlink ref="A1" r:id="rId7" location="'Bera''tungen'!A5"/><hyperlink ref="A2" r:id="rId7" location="'Bera''tungen'!A6"/></hyperlinks>`);
+    expect(asked).toBe(1);
+    [...worksheetXml(sheet([[cell("ohne", "text")]]), new SharedStrings(), relations)];
+    expect(asked).toBe(1);
+  });
+});
