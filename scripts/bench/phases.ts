@@ -12,7 +12,7 @@ async function phases(file: string, out: string): Promise<void> {
   let t = performance.now();
   const lap = (name: string): void => {
     const now = performance.now();
-    process.stdout.write(`${name.padEnd(12)} ${(now - t).toFixed(0).padStart(6)} ms ${(process.memoryUsage().heapUsed / 1e6).toFixed(0).padStart(5)} MB Heap\n`);
+    process.stdout.write(`${name.padEnd(12)} ${(now - t).toFixed(0).padStart(6)} ms ${(process.memoryUsage().heapUsed / 1e6).toFixed(0).padStart(5)} MB Heap, bisher höchstens ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB RSS\n`);
     t = now;
   };
   const { analysis } = await recogniseWorkbook(new XlsxFileSource(file), { today: todayInGermany() });

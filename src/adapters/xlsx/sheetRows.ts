@@ -6,7 +6,7 @@ import { decodeCellText } from "./ooxmlText";
 import { DamagedPackage } from "./packageProblems";
 import { SharedString, TOO_LONG } from "./sharedStrings";
 import { AttributeVisitor, XmlScanner, decodeText, scanAttributes, spells } from "./xmlScanner";
-import { feedXml, localName, passOn } from "./xmlStream";
+import { feedXml, localName, passOn2 } from "./xmlStream";
 
 /** Excel's grid: 1,048,576 rows, 16,384 columns (A to XFD). */
 const MAX_ROW = 1_048_576;
@@ -223,7 +223,7 @@ export async function readSheetRows(stream: Readable, part: string, context: She
           break;
         }
         case "row":
-          if (hasContent) passOn(() => visit(rowNumber, cells));
+          if (hasContent) passOn2(visit, rowNumber, cells);
           break;
       }
     },

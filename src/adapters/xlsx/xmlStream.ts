@@ -122,6 +122,15 @@ export function passOn<T>(callback: () => T): T {
   }
 }
 
+/** `passOn` for a callback of two arguments, without a closure per call (it runs once per row). */
+export function passOn2<A, B, T>(callback: (a: A, b: B) => T, a: A, b: B): T {
+  try {
+    return callback(a, b);
+  } catch (error) {
+    throw new PassedOn(error);
+  }
+}
+
 /** An element's or attribute's name without its namespace prefix (`x:sheet` → `sheet`). */
 export function localName(name: string): string {
   const colon = name.indexOf(":");

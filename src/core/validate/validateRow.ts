@@ -1,4 +1,4 @@
-import { Day, dayParts } from "../dates/calendarDay";
+import { Day } from "../dates/calendarDay";
 import { RawRow } from "../recognize/sheetIngest";
 import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { genderGroup, validBirthYear } from "../vocabulary/personAttributes";
@@ -32,7 +32,7 @@ export function validateRow(
     const topic = v.take(row, "topic", checkTopic(values.topic));
     const attendees = v.take(row, "attendees", checkAttendees(values.attendees ?? null));
     if (day === undefined || topic === undefined || attendees === undefined) return undefined;
-    const { year, month } = dayParts(day);
+    const { year, month } = v.readings.dayParts.get(day);
     return { kind, sheet, row: row.row, day, year, month, duplicate: false, topic, location: optionalText(values.location), attendees };
   }
 
@@ -51,7 +51,7 @@ export function validateRow(
     };
   }
   if (day === undefined) return undefined;
-  const { year, month } = dayParts(day);
+  const { year, month } = v.readings.dayParts.get(day);
   if (kind === "counselling") {
     return { kind, sheet, row: row.row, clientKey: id.key, clientId: id.display, status, day, year, month, duplicate: false, topic: optionalText(values.topic) };
   }

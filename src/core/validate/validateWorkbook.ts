@@ -1,14 +1,12 @@
 import { columnLetter } from "../cells";
 import { Analysis, SheetTotals } from "../analysis";
-import { Day, dayParts } from "../dates/calendarDay";
-import { readDate } from "../dates/parseDate";
+import { Day } from "../dates/calendarDay";
 import { IngestedSheet, SheetInfo } from "../recognize/sheetIngest";
 import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Field, REQUIRED_FIELDS } from "../vocabulary/columns";
 import { SheetKind } from "../vocabulary/sheetKinds";
 import { CellReadings } from "./cellReadings";
 import { DUPLICATE_DESCRIPTION, DuplicateTracker } from "./duplicates";
-import { checkDate } from "./fieldRules";
 import { Finding } from "./findings";
 import { messageFor } from "./messages";
 import { SheetValidation } from "./sheetValidation";
@@ -42,7 +40,7 @@ class WorkbookValidation {
   private readonly findings: Finding[] = [];
   private readonly totals: SheetTotals[] = [];
   private readonly dataYears = new Set<number>();
-  private readonly readings = new CellReadings();
+  private readonly readings: CellReadings;
   /** Whether a blank status can come from the clients sheet. */
   private readonly clientStatusAvailable: boolean;
 
@@ -51,6 +49,7 @@ class WorkbookValidation {
     private readonly today: Day,
   ) {
     this.clientStatusAvailable = sheets.some((s) => s.kind === "clients" && s.columns.status !== undefined);
+    this.readings = new CellReadings(today);
   }
 
   validateSheet(sheet: IngestedSheet, kind: SheetKind): void {
@@ -84,9 +83,9 @@ class WorkbookValidation {
   private validateRows(v: SheetValidation, kind: SheetKind): void {
     const tracker = new DuplicateTracker();
     for (const row of v.sheet.rows) {
-      const date = checkDate(readDate(row.values.date ?? null), this.today);
+      const date = this.readings.date(row.values.date ?? null);
       // Only plausible dates name a year with data: a typo like 1999 is reported, not offered as a year.
-      if (date.ok) this.dataYears.add(dayParts(date.value).year);
+      if (date.ok) this.dataYears.add(this.readings.dayParts.get(date.value).year);
       v.beginRow();
       const record = validateRow(kind, row, date, v, this.clients);
       if (!v.endRow() || !record) continue;

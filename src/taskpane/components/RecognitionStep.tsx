@@ -2,7 +2,7 @@ import { useStepStyles } from "./stepStyles";
 import { Body1, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetter } from "../../core/cells";
 import { NO_COLUMN } from "../../core/recognize/headerRow";
-import { IngestedSheet } from "../../core/recognize/sheetIngest";
+import { SheetInfo } from "../../core/recognize/sheetIngest";
 import { FIELD_LABELS, Field as FieldName, NEVER_COPIED, fieldBelongsTo, ALL_FIELDS } from "../../core/vocabulary/columns";
 import { SHEET_KIND_LABELS } from "../../core/vocabulary/sheetKinds";
 import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 export interface RecognitionStepProps {
-  readonly sheets: readonly IngestedSheet[];
+  readonly sheets: readonly SheetInfo[];
   readonly outcome: Outcome | undefined;
   readonly disabled: boolean;
   /** `undefined`: back to automatic recognition; `NO_COLUMN`: the field has no column. */

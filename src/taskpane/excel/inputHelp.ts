@@ -1,4 +1,4 @@
-import { IngestedSheet } from "../../core/recognize/sheetIngest";
+import { SheetInfo } from "../../core/recognize/sheetIngest";
 import { REFERRAL_CATEGORIES } from "../../core/vocabulary/referralCategory";
 import { RESIDENCE_STATUSES } from "../../core/vocabulary/residenceStatus";
 
@@ -15,7 +15,7 @@ export interface DropdownTarget {
 }
 
 /** Where dropdowns with the canonical values go: status and category columns of recognised sheets. */
-export function dropdownTargets(sheets: readonly IngestedSheet[]): DropdownTarget[] {
+export function dropdownTargets(sheets: readonly SheetInfo[]): DropdownTarget[] {
   const targets: DropdownTarget[] = [];
   for (const s of sheets) {
     if (s.kind === undefined || s.headerRow === undefined) continue;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { recogniseWorkbook, writeReview } from "../../app/review";
-import { IngestedSheet } from "../../core/recognize/sheetIngest";
+import { SheetInfo } from "../../core/recognize/sheetIngest";
 import { Field } from "../../core/vocabulary/columns";
 import { defaultReportYear } from "../../core/report/buildReport";
 import { validationReportSheet } from "../../core/report/validationReport";
@@ -27,7 +27,7 @@ export interface StepOutcome {
 export interface FallbilanzState {
   /** The last action's outcome, in the step it belongs to; a step is under way while its kind is "progress". */
   readonly outcome: StepOutcome | undefined;
-  readonly sheets: readonly IngestedSheet[];
+  readonly sheets: readonly SheetInfo[];
   readonly analysis: Analysis | undefined;
   readonly written: readonly WrittenSheet[];
 }
@@ -70,7 +70,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     }
   }, []);
 
-  const read = useCallback(async (): Promise<{ sheets: IngestedSheet[]; analysis: Analysis }> => {
+  const read = useCallback(async (): Promise<{ sheets: readonly SheetInfo[]; analysis: Analysis }> => {
     const stored = services.settings.load();
     return recogniseWorkbook(services.source, {
       today: services.today(),
