@@ -2,6 +2,36 @@ import { Cell, isBlank } from "../cells";
 import { Field } from "../vocabulary/columns";
 import type { RawRow } from "./sheetIngest";
 
+/** Rows per block of a column: blocks are filled, never grown and copied (a column of 100,000 cells is 25 of them). */
+const BLOCK = 4096;
+
+/** A column of values in fixed blocks: appending never copies what is there. */
+class Blocks<T> {
+  private readonly blocks: T[][] = [];
+  private size = 0;
+
+  get length(): number {
+    return this.size;
+  }
+
+  push(value: T): void {
+    const i = this.size % BLOCK;
+    if (i === 0) this.blocks.push(new Array<T>(BLOCK));
+    this.blocks[this.blocks.length - 1][i] = value;
+    this.size++;
+  }
+
+  at(index: number): T {
+    return this.blocks[Math.floor(index / BLOCK)][index % BLOCK];
+  }
+
+  map<U>(f: (value: T) => U): Blocks<U> {
+    const mapped = new Blocks<U>();
+    for (let i = 0; i < this.size; i++) mapped.push(f(this.at(i)));
+    return mapped;
+  }
+}
+
 /**
  * The data rows of one sheet, kept by column: a row number and one cell per
  * kept field, with no object per row. A workbook of 150,000 rows holds a
@@ -9,11 +39,11 @@ import type { RawRow } from "./sheetIngest";
  * a row is being looked at.
  */
 export class RowStore implements Iterable<RawRow> {
-  private readonly rowNumbers: number[] = [];
-  private readonly columns: Cell[][];
+  private readonly rowNumbers = new Blocks<number>();
+  private columns: Blocks<Cell>[];
 
   constructor(private readonly fields: readonly Field[]) {
-    this.columns = fields.map(() => []);
+    this.columns = fields.map(() => new Blocks<Cell>());
   }
 
   get length(): number {
@@ -31,12 +61,12 @@ export class RowStore implements Iterable<RawRow> {
 
   /**
    * Row `index`: every kept field is set, a blank one to `undefined`, always in the same order, so that all rows of
-   * a sheet share one object shape (rows shaped by their blanks made each field lookup of validation slow).
+   * a sheet share one object shape.
    */
   at(index: number): RawRow {
     const values: Partial<Record<Field, Cell>> = {};
-    for (let i = 0; i < this.fields.length; i++) values[this.fields[i]] = this.columns[i][index];
-    return { row: this.rowNumbers[index], values };
+    for (let i = 0; i < this.fields.length; i++) values[this.fields[i]] = this.columns[i].at(index);
+    return { row: this.rowNumbers.at(index), values };
   }
 
   *[Symbol.iterator](): Iterator<RawRow> {
@@ -46,11 +76,8 @@ export class RowStore implements Iterable<RawRow> {
   /** The same rows with one field's cells mapped (e.g. serials of another date system). */
   mapField(field: Field, map: (cell: Cell) => Cell): RowStore {
     const copy = new RowStore(this.fields);
-    copy.rowNumbers.push(...this.rowNumbers);
-    this.fields.forEach((f, i) => {
-      const column = this.columns[i];
-      copy.columns[i] = f === field ? column.map((c) => (c === undefined ? c : map(c))) : column;
-    });
+    for (let i = 0; i < this.rowNumbers.length; i++) copy.rowNumbers.push(this.rowNumbers.at(i));
+    copy.columns = this.fields.map((f, i) => (f === field ? this.columns[i].map((c) => (c === undefined ? c : map(c))) : this.columns[i]));
     return copy;
   }
 }
