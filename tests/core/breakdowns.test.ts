@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { buildReport } from "../../src/core/report/buildReport";
 import { computeBreakdowns } from "../../src/core/report/breakdowns";
 import { SECONDARY_MARK, suppressBreakdown } from "../../src/core/report/suppress";
-import { CellInput, analyseXlsx, codesAt, d } from "../helpers/xlsx";
+import { analyseSheets } from "../helpers/sheets";
+import { CellInput, codesAt, d } from "../helpers/xlsx";
 
 /* Who the team reached (spec 3.1), suppression primary and secondary (spec 4), several years (spec 3.2). */
 
@@ -12,7 +13,7 @@ const CLIENTS = ["Klient-ID", "Aufenthaltsstatus", "Geschlecht", "Geburtsjahr", 
 /** A workbook of n clients, each counselled once in 2019, with the clients sheet's cells as given. */
 async function reached(clients: [string, string, CellInput, CellInput, string][]) {
   const counselling = clients.map(([id, status], i) => [d(2019, (i % 12) + 1, 3), id, status, "Arbeit"]);
-  return analyseXlsx({ Beratungen: [COUNSELLING, ...counselling], Klienten: [CLIENTS, ...clients] });
+  return analyseSheets({ Beratungen: [COUNSELLING, ...counselling], Klienten: [CLIENTS, ...clients] });
 }
 
 describe("person breakdowns (spec 3.1)", () => {
@@ -52,7 +53,7 @@ describe("person breakdowns (spec 3.1)", () => {
   });
 
   test("without a clients sheet every client is 'ohne Angabe'; placements by gender sum to each placement", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [COUNSELLING, [d(2019, 1, 3), "IK-1", "Geduldet", "Arbeit"]],
       Vermittlungen: [["Datum", "Klient-ID", "Status", "Art"], [d(2019, 2, 3), "IK-1", "Geduldet", "Job"], [d(2019, 2, 4), "IK-2", "Geduldet", "Job"]],
     });
@@ -144,7 +145,7 @@ describe("suppression, primary and secondary (spec 4)", () => {
 
 describe("several years side by side (spec 3.2)", () => {
   test("Mehrjahresübersicht: every year with accepted rows, oldest first, and a chart of the two monthly averages; JSON years", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [COUNSELLING, [d(2017, 1, 3), "IK-1", "Geduldet", "Arbeit"], [d(2019, 1, 3), "IK-1", "Geduldet", "Arbeit"], [d(2018, 5, 3), "IK-2", "Anerkannt", "Arbeit"]],
     });
     const report = buildReport(a, { year: 2019 });

@@ -1,14 +1,15 @@
 import { computeFigures } from "../../src/core/figures/figures";
 import { monthsCounted, parseReportYear } from "../../src/core/figures/reportYear";
 import { dayFromParts } from "../../src/core/dates/calendarDay";
-import { analyseXlsx, d } from "../helpers/xlsx";
+import { analyseSheets } from "../helpers/sheets";
+import { d } from "../helpers/xlsx";
 
 /**
  * A small workbook whose figures are worked out by hand in the comments.
  * Target group: IK-1 (Geduldet), IK-2 (Asylbewerbend); IK-3 is Anerkannt.
  */
 async function handWorkbook() {
-  return analyseXlsx({
+  return analyseSheets({
     Beratungen: [
       ["Datum", "Klient-ID", "Status", "Thema"],
       [d(2019, 1, 5), "IK-1", "Geduldet", "Arbeit"], // Jan: IK-1
@@ -73,7 +74,7 @@ describe("figures of report year Y (spec 3)", () => {
   });
 
   test("the current year divides by the months begun", async () => {
-    const a = await analyseXlsx(
+    const a = await analyseSheets(
       { Beratungen: [["Datum", "Klient-ID", "Status"], [d(2026, 1, 5), "IK-1", "Geduldet"], [d(2026, 3, 5), "IK-2", "Geduldet"]] },
       dayFromParts(2026, 4, 10),
     );

@@ -1,6 +1,7 @@
 import { buildReport } from "../../src/core/report/buildReport";
 import { listGerman } from "../../src/core/report/paragraph";
-import { SheetRows, TODAY, analyseXlsx, d } from "../helpers/xlsx";
+import { analyseSheets } from "../helpers/sheets";
+import { SheetRows, TODAY, d } from "../helpers/xlsx";
 
 /* The paragraph on generated edge workbooks: singular and plural, zero, a sheet missing, lists. */
 
@@ -9,7 +10,7 @@ const REFERRALS = ["Datum", "Klient-ID", "Status", "Art"];
 const EVENTS = ["Datum", "Thema", "Teilnehmende"];
 
 async function paragraphOf(sheets: Record<string, SheetRows>): Promise<string> {
-  const analysis = await analyseXlsx(sheets);
+  const analysis = await analyseSheets(sheets);
   return buildReport(analysis, { year: 2019 }).review.paragraph;
 }
 
@@ -66,11 +67,11 @@ describe("the paragraph in unusual cases", () => {
   });
 
   test("the running year names its months", async () => {
-    const text = buildReport(await analyseXlsx({ Beratungen: [COUNSELLING, [d(2026, 3, 4), "IK-1", "Geduldet", "Arbeit"]] }), { year: 2026 }).review.paragraph;
+    const text = buildReport(await analyseSheets({ Beratungen: [COUNSELLING, [d(2026, 3, 4), "IK-1", "Geduldet", "Arbeit"]] }), { year: 2026 }).review.paragraph;
     // TODAY is 25 November 2026: eleven months are counted.
     expect(TODAY).toBeGreaterThan(0);
     expect(text).toMatch(/^Im Schnitt hat sich monatlich weniger als eine/);
-    const withEvents = buildReport(await analyseXlsx({ Veranstaltungen: [EVENTS, [d(2026, 3, 1), "Arbeitsrecht", 12]] }), { year: 2026 }).review.paragraph;
+    const withEvents = buildReport(await analyseSheets({ Veranstaltungen: [EVENTS, [d(2026, 3, 1), "Arbeitsrecht", 12]] }), { year: 2026 }).review.paragraph;
     expect(withEvents).toMatch(/^Von Januar bis November 2026 hat die Integrationskoordination eine Informationsveranstaltung angeboten/);
   });
 });

@@ -1,8 +1,9 @@
+import { analyseSheets } from "../helpers/sheets";
 import { analyseXlsx, d } from "../helpers/xlsx";
 
 describe("recognising the workbook (spec 1)", () => {
   test("header row below title rows, columns in any order, unknown columns ignored", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [
         ["Beratungsprotokoll 2019"],
         ["Stand: Dezember", "intern"],
@@ -21,14 +22,14 @@ describe("recognising the workbook (spec 1)", () => {
 
   test("a header row needs two known headers among the first 10 rows", async () => {
     const rows = [...Array.from({ length: 10 }, (_, i) => [`Titel ${i}`]), ["Datum", "Klient-ID", "Status"], [d(2019, 1, 2), "IK-1", "Geduldet"]];
-    const a = await analyseXlsx({ Beratungen: rows, Vermittlungen: [["Datum", "Klient-ID", "Art", "Status"], [d(2019, 1, 2), "IK-1", "Job", "Geduldet"]] });
+    const a = await analyseSheets({ Beratungen: rows, Vermittlungen: [["Datum", "Klient-ID", "Art", "Status"], [d(2019, 1, 2), "IK-1", "Job", "Geduldet"]] });
     expect(a.sheets[0].headerRow).toBeUndefined();
     expect(a.findings.filter((f) => f.sheet === "Beratungen").map((f) => f.code)).toEqual(["E_HEADER_MISSING"]);
     expect(a.totals.find((t) => t.sheet === "Beratungen")).toMatchObject({ rows: 12, accepted: 0, rejected: 12 });
   });
 
   test("a sheet with an unknown name is classified by its headers", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       "Tabelle 1": [["Datum", "Thema", "TN"], [d(2019, 5, 1), "Gesundheit", 12]],
       "Tabelle 2": [["Vermittlungsdatum", "Fall-Nr.", "Bereich", "Rechtsstatus"], [d(2019, 5, 1), "A-1", "Sport", "Duldung"]],
       "Tabelle 3": [["Kontaktdatum", "Pseudonym", "Status"], [d(2019, 5, 1), "A-1", "Asyl"]],
@@ -47,7 +48,7 @@ describe("recognising the workbook (spec 1)", () => {
   });
 
   test("sheets the product wrote are skipped", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [["Datum", "Klient-ID", "Status"], [d(2019, 1, 2), "IK-1", "Geduldet"]],
       Fälle: [["Klient-ID", "Aufenthaltsstatus"], ["IK-1", "Geduldet"]],
       "Jahresrückblick 2019": [["Datum", "Klient-ID"], [d(2019, 1, 2), "IK-9"]],
@@ -57,10 +58,10 @@ describe("recognising the workbook (spec 1)", () => {
   });
 
   test("a workbook without any tracking sheet is refused in German", async () => {
-    await expect(analyseXlsx({ Tabelle1: [["a", "b"], [1, 2]] })).rejects.toThrow(/Kein Tabellenblatt erkannt/);
+    await expect(analyseSheets({ Tabelle1: [["a", "b"], [1, 2]] })).rejects.toThrow(/Kein Tabellenblatt erkannt/);
   });
 
-  test("formulas contribute their computed value", async () => {
+  test("formulas contribute their computed value (through the file adapter)", async () => {
     const a = await analyseXlsx({
       Veranstaltungen: [["Datum", "Thema", "Teilnehmende"], [d(2019, 5, 1), "Gesundheit", { formula: "10+5", result: 15 }]],
     });

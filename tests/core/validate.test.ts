@@ -1,10 +1,11 @@
-import { analyseXlsx, codesAt, d } from "../helpers/xlsx";
+import { analyseSheets } from "../helpers/sheets";
+import { codesAt, d } from "../helpers/xlsx";
 
 const COUNSELLING_HEADER = ["Datum", "Klient-ID", "Aufenthaltsstatus", "Thema", "Notiz"];
 
 describe("validation rules and codes (spec 2)", () => {
   test("each date rule", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [
         COUNSELLING_HEADER,
         [null, "IK-1", "Geduldet"],
@@ -29,7 +30,7 @@ describe("validation rules and codes (spec 2)", () => {
   });
 
   test("IDs: missing is an error, name-like a warning (row still accepted)", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [COUNSELLING_HEADER, [d(2019, 1, 2), null, "Geduldet"], [d(2019, 1, 2), "Zellbrunner", "Geduldet"], [d(2019, 1, 2), "  ", "Geduldet"]],
     });
     expect(codesAt(a, "Beratungen", 2)).toEqual(["E_ID_MISSING"]);
@@ -40,7 +41,7 @@ describe("validation rules and codes (spec 2)", () => {
   });
 
   test("status: from the clients sheet when blank, else missing; unknown text is an error", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [
         COUNSELLING_HEADER,
         [d(2019, 1, 2), "IK-1", null],
@@ -58,7 +59,7 @@ describe("validation rules and codes (spec 2)", () => {
   });
 
   test("status column may be left out where the clients sheet has it", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [["Datum", "Klient-ID"], [d(2019, 1, 2), "IK-1"], [d(2019, 1, 3), "IK-2"]],
       Klienten: [["Klient-ID", "Status"], ["IK-1", "Gestattung"]],
     });
@@ -67,14 +68,14 @@ describe("validation rules and codes (spec 2)", () => {
   });
 
   test("a missing required column is named, and its rows are rejected", async () => {
-    const a = await analyseXlsx({ Vermittlungen: [["Datum", "Klient-ID", "Status"], [d(2019, 1, 2), "IK-1", "Geduldet"]] });
+    const a = await analyseSheets({ Vermittlungen: [["Datum", "Klient-ID", "Status"], [d(2019, 1, 2), "IK-1", "Geduldet"]] });
     expect(a.findings.map((f) => f.code)).toEqual(["E_COLUMN_MISSING", "E_CATEGORY_MISSING"]);
     expect(a.findings[0].message).toContain("Kategorie");
     expect(a.totals[0]).toMatchObject({ rows: 1, accepted: 0, rejected: 1 });
   });
 
   test("category and event rules", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Vermittlungen: [
         ["Datum", "Klient-ID", "Status", "Art"],
         [d(2019, 1, 2), "IK-1", "Geduldet", null],
@@ -100,14 +101,14 @@ describe("validation rules and codes (spec 2)", () => {
   });
 
   test("every finding names sheet, row, column, code, severity and a German message", async () => {
-    const a = await analyseXlsx({ Beratungen: [["Thema", "Klient-ID", "Datum", "Status"], ["x", "IK-1", "31.02.2019", "Geduldet"]] });
+    const a = await analyseSheets({ Beratungen: [["Thema", "Klient-ID", "Datum", "Status"], ["x", "IK-1", "31.02.2019", "Geduldet"]] });
     expect(a.findings).toEqual([
       { sheet: "Beratungen", row: 2, column: "C", code: "E_DATE_INVALID", severity: "error", message: expect.stringMatching(/^Kein gültiges Datum\. Bitte/) },
     ]);
   });
 
   test("a personal-name column gets one warning for its header cell; its contents are never kept", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Klienten: [["Klient-ID", "Vorname", "Nachname", "Status", "Bemerkung"], ["IK-1", "Amal", "Quastorf", "Geduldet", "vertraulich"]],
     });
     expect(a.findings.map((f) => [f.row, f.column, f.code, f.severity])).toEqual([
@@ -118,7 +119,7 @@ describe("validation rules and codes (spec 2)", () => {
   });
 
   test("blank rows are skipped; a row with only a note is a data row", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [COUNSELLING_HEADER, [d(2019, 1, 2), "IK-1", "Geduldet"], [], [null, "   ", null, null, null], [null, null, null, null, "nur eine Notiz"]],
     });
     expect(a.totals[0]).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
@@ -128,7 +129,7 @@ describe("validation rules and codes (spec 2)", () => {
 
 describe("duplicates (spec 2)", () => {
   test("counselling: same client, date and normalised topic; the top-most row is kept", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [
         COUNSELLING_HEADER,
         [d(2019, 1, 2), "IK-1", "Geduldet", "Bewerbung"],
@@ -144,7 +145,7 @@ describe("duplicates (spec 2)", () => {
   });
 
   test("referrals: same client, date and category; events: same date, topic, location and attendees", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Vermittlungen: [
         ["Datum", "Klient-ID", "Status", "Art"],
         [d(2019, 1, 2), "IK-1", "Geduldet", "Sprachkurs"],
@@ -166,7 +167,7 @@ describe("duplicates (spec 2)", () => {
   });
 
   test("a rejected row is no duplicate's original", async () => {
-    const a = await analyseXlsx({
+    const a = await analyseSheets({
       Beratungen: [COUNSELLING_HEADER, [d(2019, 1, 2), "IK-1", "unklar", "x"], [d(2019, 1, 2), "IK-1", "Geduldet", "x"]],
     });
     expect(a.findings.map((f) => [f.row, f.code])).toEqual([[2, "E_STATUS_UNKNOWN"]]);

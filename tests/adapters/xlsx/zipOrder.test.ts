@@ -1,12 +1,12 @@
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
-import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/validate/analyse";
-import { summaryJson } from "../../src/core/report/summaryJson";
-import { computeFigures } from "../../src/core/figures/figures";
-import { TODAY, d, tempDir, writeXlsx } from "../helpers/xlsx";
+import { XlsxFileSource } from "../../../src/adapters/xlsx/fileSource";
+import { readTrackingWorkbook } from "../../../src/app/readTrackingWorkbook";
+import { analyse } from "../../../src/core/validate/analyse";
+import { summaryJson } from "../../../src/core/report/summaryJson";
+import { computeFigures } from "../../../src/core/figures/figures";
+import { TODAY, d, tempDir, writeXlsx } from "../../helpers/xlsx";
 
 /** The same package with its parts in another order inside the zip. */
 async function repack(source: string, target: string, order: (names: string[]) => string[]): Promise<void> {

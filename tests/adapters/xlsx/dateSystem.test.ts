@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
-import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/validate/analyse";
-import { computeFigures } from "../../src/core/figures/figures";
-import { TODAY, d, packageParts, tempDir } from "../helpers/xlsx";
+import { XlsxFileSource } from "../../../src/adapters/xlsx/fileSource";
+import { readTrackingWorkbook } from "../../../src/app/readTrackingWorkbook";
+import { analyse } from "../../../src/core/validate/analyse";
+import { computeFigures } from "../../../src/core/figures/figures";
+import { TODAY, d, packageParts, tempDir } from "../../helpers/xlsx";
 
 /** The same counselling rows, saved in the 1900 or the 1904 date system (old Mac workbooks). */
 async function workbook(path: string, date1904: boolean): Promise<string> {

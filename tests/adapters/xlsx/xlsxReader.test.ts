@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
-import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/validate/analyse";
-import { dayFromParts, dayToExcelSerial } from "../../src/core/dates/calendarDay";
-import { isFallbilanzError } from "../../src/core/errors";
-import { Parts, counsellingRows, headerOffsets, num, sheetXml, str, workbookParts, zipToFile } from "../helpers/package";
-import { TODAY } from "../helpers/xlsx";
+import { XlsxFileSource } from "../../../src/adapters/xlsx/fileSource";
+import { readTrackingWorkbook } from "../../../src/app/readTrackingWorkbook";
+import { analyse } from "../../../src/core/validate/analyse";
+import { dayFromParts, dayToExcelSerial } from "../../../src/core/dates/calendarDay";
+import { isFallbilanzError } from "../../../src/core/errors";
+import { Parts, counsellingRows, headerOffsets, num, sheetXml, str, workbookParts, zipToFile } from "../../helpers/package";
+import { TODAY } from "../../helpers/xlsx";
 
 const S = (y: number, m: number, d: number): number => dayToExcelSerial(dayFromParts(y, m, d));
 const ROWS: [number, string, string][] = [

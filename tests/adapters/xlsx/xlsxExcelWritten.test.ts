@@ -1,14 +1,14 @@
 import { Readable } from "node:stream";
-import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
-import { feedXml } from "../../src/adapters/xlsx/xmlStream";
-import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { analyse } from "../../src/core/validate/analyse";
-import { Cell } from "../../src/core/cells";
-import { dayFromParts, dayToExcelSerial } from "../../src/core/dates/calendarDay";
-import { computeFigures } from "../../src/core/figures/figures";
-import { validationReportSheet } from "../../src/core/report/validationReport";
-import { Parts, num, sheetXml, str, workbookParts, zipToFile } from "../helpers/package";
-import { TODAY } from "../helpers/xlsx";
+import { XlsxFileSource } from "../../../src/adapters/xlsx/fileSource";
+import { feedXml } from "../../../src/adapters/xlsx/xmlStream";
+import { readTrackingWorkbook } from "../../../src/app/readTrackingWorkbook";
+import { analyse } from "../../../src/core/validate/analyse";
+import { Cell } from "../../../src/core/cells";
+import { dayFromParts, dayToExcelSerial } from "../../../src/core/dates/calendarDay";
+import { computeFigures } from "../../../src/core/figures/figures";
+import { validationReportSheet } from "../../../src/core/report/validationReport";
+import { Parts, num, sheetXml, str, workbookParts, zipToFile } from "../../helpers/package";
+import { TODAY } from "../../helpers/xlsx";
 
 /*
  * Files as Excel and other tools write them: each point the reader once got wrong on public test files of other
