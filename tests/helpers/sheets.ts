@@ -34,6 +34,6 @@ export function ingestSheets(sheets: Record<string, SheetRows>): IngestedSheet[]
 }
 
 /** The sheets recognised and validated, without any file in between (a promise, like the adapters' reading). */
-export async function analyseSheets(sheets: Record<string, SheetRows>, today: Day = TODAY): Promise<Analysis> {
-  return analyse(ingestSheets(sheets), today);
+export function analyseSheets(sheets: Record<string, SheetRows>, today: Day = TODAY): Promise<Analysis> {
+  return new Promise((resolve) => resolve(analyse(ingestSheets(sheets), today)));
 }
