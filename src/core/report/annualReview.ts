@@ -55,123 +55,163 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
   const { figures, previous } = options;
   const present = new Set(analysis.sheets.flatMap((s) => (s.kind === undefined ? [] : [s.kind])));
   const paragraph = reviewParagraph(figures, present);
-  const rows: OutRow[] = [];
-  const add = (row: OutRow): number => rows.push(row);
-  const months = figures.months;
+  const review = new ReviewSheet();
+  review.intro(analysis, figures, paragraph);
+  review.headlines(figures, previous);
+  const months = review.monthTable(analysis, figures, previous);
+  review.charts(months);
+  addBreakdowns(review.add, figures, options.breakdowns, options.suppressionThreshold);
+  review.add(undefined);
+  review.dataQuality(analysis);
+  return { figures, previous, paragraph, sheet: review.sheet(year, months.columns.length) };
+}
 
-  add([cell(`Jahresrückblick ${year}: Integrationskoordination`, "title")]);
-  add([cell(`Erstellt am ${formatDayGerman(analysis.today)}. Gezählt werden geprüfte Einträge des Jahres ${year} ohne Duplikate` +
-    (months < 12 ? `; das Jahr läuft noch, gezählt sind ${months} Monate.` : "."), "note")]);
-  add(undefined);
-  add([cell("Text für den Jahresrückblick", "heading")]);
-  const paragraphRow = add([cell(paragraph, "wrap")]);
-  add(undefined);
+/** A column of the month table; `average` is set on the persons columns (their Ø row). */
+interface MonthColumn {
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+  readonly average?: number;
+}
 
-  add([cell("Kennzahlen", "heading")]);
-  add([
-    cell(
-      "Nachrechnen in Excel: rechts neben jeder Kennzahl (Spalte K) steht ihre Formel als Text. Die Zelle anklicken, in der " +
-        "Bearbeitungsleiste den ganzen Text markieren und kopieren (Strg+C), dann in eine leere Zelle klicken, in die Bearbeitungsleiste " +
-        "einfügen (Strg+V) und Enter drücken. (Die Zelle selbst zu kopieren fügt nur Text ein.) Die Formel rechnet über die Tabelle " +
-        "im Blatt „Geprüfte Einträge“ und braucht das Add-In Fallbilanz.",
-      "wrap",
-    ),
-  ]);
-  const hintRow = rows.length;
-  const headlineHeader = (previous ? [year, year - 1] : [year]).map((y) => cell(String(y), "headerNumber"));
-  const formulaCell = (text: string | null, style: "header" | "text"): (OutCell | null)[] => [...new Array<null>(FORMULA_COLUMN - 3).fill(null), cell(text, style)];
-  add([cell("Kennzahl", "header"), ...headlineHeader, ...(previous ? [] : [null]), ...formulaCell(`Formel (${year})`, "header")]);
-  const tallRows: number[] = [];
-  for (const h of HEADLINES) {
-    const at = add([
-      cell(h.label, "label"),
-      cell(h.pick(figures), h.style),
-      previous ? cell(h.pick(previous), h.style) : null,
-      ...formulaCell(h.formula(year), "text"),
+/** Where the month table sits (1-based rows), for the charts that draw from it. */
+interface MonthTable {
+  readonly columns: readonly MonthColumn[];
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/** The review sheet as it is built, section after section, top to bottom. */
+class ReviewSheet {
+  private readonly rows: OutRow[] = [];
+  private readonly heights: Record<number, number> = {};
+  /** Rows whose text spans the printed columns. */
+  private readonly spanning: number[] = [];
+  private readonly pageBreaks: number[] = [];
+  private readonly chartModels: ChartModel[] = [];
+
+  /** Adds a row; returns its 1-based number. */
+  readonly add = (row: OutRow): number => this.rows.push(row);
+
+  /** Title, the note on what is counted, the paragraph for the published review. */
+  intro(analysis: Analysis, figures: Figures, paragraph: string): void {
+    const { year, months } = figures;
+    this.add([cell(`Jahresrückblick ${year}: Integrationskoordination`, "title")]);
+    this.add([cell(`Erstellt am ${formatDayGerman(analysis.today)}. Gezählt werden geprüfte Einträge des Jahres ${year} ohne Duplikate` +
+      (months < 12 ? `; das Jahr läuft noch, gezählt sind ${months} Monate.` : "."), "note")]);
+    this.add(undefined);
+    this.add([cell("Text für den Jahresrückblick", "heading")]);
+    this.spanningRow([cell(paragraph, "wrap")], Math.max(60, Math.ceil(paragraph.length / 120) * 15 + 6));
+    this.add(undefined);
+  }
+
+  /** The headline figures of the year (and the year before), each with the formula that recomputes it. */
+  headlines(figures: Figures, previous: Figures | undefined): void {
+    const year = figures.year;
+    this.add([cell("Kennzahlen", "heading")]);
+    this.spanningRow([
+      cell(
+        "Nachrechnen in Excel: rechts neben jeder Kennzahl (Spalte K) steht ihre Formel als Text. Die Zelle anklicken, in der " +
+          "Bearbeitungsleiste den ganzen Text markieren und kopieren (Strg+C), dann in eine leere Zelle klicken, in die Bearbeitungsleiste " +
+          "einfügen (Strg+V) und Enter drücken. (Die Zelle selbst zu kopieren fügt nur Text ein.) Die Formel rechnet über die Tabelle " +
+          "im Blatt „Geprüfte Einträge“ und braucht das Add-In Fallbilanz.",
+        "wrap",
+      ),
+    ], 48);
+    const header = (previous ? [year, year - 1] : [year]).map((y) => cell(String(y), "headerNumber"));
+    const formulaCell = (text: string | null, style: "header" | "text"): (OutCell | null)[] => [...new Array<null>(FORMULA_COLUMN - 3).fill(null), cell(text, style)];
+    this.add([cell("Kennzahl", "header"), ...header, ...(previous ? [] : [null]), ...formulaCell(`Formel (${year})`, "header")]);
+    for (const h of HEADLINES) {
+      const at = this.add([
+        cell(h.label, "label"),
+        cell(h.pick(figures), h.style),
+        previous ? cell(h.pick(previous), h.style) : null,
+        ...formulaCell(h.formula(year), "text"),
+      ]);
+      if (h.label.length > LABEL_WIDTH) this.heights[at] = 30;
+    }
+    this.add(undefined);
+  }
+
+  /** Month by month: persons (this year and the last), contacts, referrals, events, attendees. It starts a page. */
+  monthTable(analysis: Analysis, figures: Figures, previous: Figures | undefined): MonthTable {
+    const { year, months } = figures;
+    this.pageBreaks.push(this.add([cell("Monatswerte", "heading")]));
+    const columns: MonthColumn[] = [];
+    const upToM = (values: readonly number[]): (number | null)[] => values.map((v, i) => (i < months ? v : null));
+    const persons = (label: string, f: Figures, part: "counseling" | "referrals", limit: (v: readonly number[]) => (number | null)[]) =>
+      columns.push({ label: `${label} ${f.year}`, values: limit(f[part].monthlyPersons), average: f[part].monthlyAvgPersons });
+    persons("Beratene Personen", figures, "counseling", upToM);
+    if (previous) persons("Beratene Personen", previous, "counseling", (v) => [...v]);
+    persons("Vermittelte Personen", figures, "referrals", upToM);
+    if (previous) persons("Vermittelte Personen", previous, "referrals", (v) => [...v]);
+    const counts = monthlyCounts(analysis, year);
+    columns.push({ label: `Beratungskontakte ${year}`, values: upToM(counts.contacts) });
+    columns.push({ label: `Vermittlungen ${year}`, values: upToM(counts.referrals) });
+    columns.push({ label: `Veranstaltungen ${year}`, values: upToM(counts.events) });
+    columns.push({ label: `Teilnehmende ${year}`, values: upToM(counts.attendees) });
+    const headerRow = this.add([cell("Monat", "header"), ...columns.map((c) => cell(c.label, "header"))]);
+    this.heights[headerRow] = 32;
+    for (let m = 0; m < 12; m++) this.add([cell(MONTH_NAMES[m], "label"), ...columns.map((c) => cell(c.values[m], "integer"))]);
+    this.add([
+      cell("Ø pro Monat (Personen der Zielgruppe)", "total"),
+      ...columns.map((c) => (c.average === undefined ? cell(null, "total") : cell(c.average, "average"))),
     ]);
-    if (h.label.length > LABEL_WIDTH) tallRows.push(at);
+    this.add([cell("Beratene und vermittelte Personen: Asylbewerbende und Geduldete, je Monat jede Person einmal gezählt.", "note")]);
+    this.add(undefined);
+    return { columns, headerRow, firstRow: headerRow + 1, lastRow: headerRow + 12 };
   }
-  add(undefined);
 
-  // Month table: the charts read its cells. It starts a page, the charts the next one: neither is split.
-  const monthTableRow = add([cell("Monatswerte", "heading")]);
-  /** `average` is set on the persons columns: their Ø row. */
-  const columns: { label: string; values: (number | null)[]; average?: number }[] = [];
-  const upToM = (values: readonly number[]): (number | null)[] => values.map((v, i) => (i < months ? v : null));
-  const persons = (label: string, f: Figures, part: "counseling" | "referrals", limit: (v: readonly number[]) => (number | null)[]) =>
-    columns.push({ label: `${label} ${f.year}`, values: limit(f[part].monthlyPersons), average: f[part].monthlyAvgPersons });
-  persons("Beratene Personen", figures, "counseling", upToM);
-  if (previous) persons("Beratene Personen", previous, "counseling", (v) => [...v]);
-  persons("Vermittelte Personen", figures, "referrals", upToM);
-  if (previous) persons("Vermittelte Personen", previous, "referrals", (v) => [...v]);
-  const counts = monthlyCounts(analysis, year);
-  columns.push({ label: `Beratungskontakte ${year}`, values: upToM(counts.contacts) });
-  columns.push({ label: `Vermittlungen ${year}`, values: upToM(counts.referrals) });
-  columns.push({ label: `Veranstaltungen ${year}`, values: upToM(counts.events) });
-  columns.push({ label: `Teilnehmende ${year}`, values: upToM(counts.attendees) });
-  const monthHeaderRow = add([cell("Monat", "header"), ...columns.map((c) => cell(c.label, "header"))]);
-  const firstMonthRow = monthHeaderRow + 1;
-  for (let m = 0; m < 12; m++) {
-    add([cell(MONTH_NAMES[m], "label"), ...columns.map((c) => cell(c.values[m], "integer"))]);
+  /** The two charts of persons per month, side by side below the month table, on a page of their own. */
+  charts(table: MonthTable): void {
+    const top = this.rows.length;
+    const range = (column: number): ColumnRange => ({ column, firstRow: table.firstRow, lastRow: table.lastRow });
+    const seriesOf = (prefix: string) =>
+      table.columns
+        .map((c, i) => ({ c, column: i + 2 }))
+        .filter(({ c }) => c.label.startsWith(prefix))
+        .map(({ c, column }) => ({ name: c.label, nameCell: { row: table.headerRow, column }, values: c.values, range: range(column) }));
+    const categoryRange = range(1);
+    this.chartModels.push(
+      { title: `Beratene Asylbewerbende und Geduldete pro Monat`, type: "column", categories: MONTH_NAMES, categoryRange,
+        series: seriesOf("Beratene Personen"), valueAxisTitle: "Personen",
+        anchor: { fromColumn: 0, fromRow: top, toColumn: 3, toRow: top + 18 } },
+      { title: `In Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat`, type: "column", categories: MONTH_NAMES, categoryRange,
+        series: seriesOf("Vermittelte Personen"), valueAxisTitle: "Personen",
+        anchor: { fromColumn: 3, fromRow: top, toColumn: 7, toRow: top + 18 } },
+    );
+    // The breakdowns start a page after the charts' rows.
+    this.pageBreaks.push(top + 1, top + 20);
+    for (let i = 0; i < 19; i++) this.add(undefined);
   }
-  const lastMonthRow = firstMonthRow + 11;
-  add([
-    cell("Ø pro Monat (Personen der Zielgruppe)", "total"),
-    ...columns.map((c) => (c.average === undefined ? cell(null, "total") : cell(c.average, "average"))),
-  ]);
-  add([cell("Beratene und vermittelte Personen: Asylbewerbende und Geduldete, je Monat jede Person einmal gezählt.", "note")]);
-  add(undefined);
 
-  // Charts sit below the month table, side by side.
-  const chartTop = rows.length;
-  const breakdownRow = chartTop + 20;
-  const range = (column: number): ColumnRange => ({ column, firstRow: firstMonthRow, lastRow: lastMonthRow });
-  const seriesOf = (prefix: string) =>
-    columns
-      .map((c, i) => ({ c, column: i + 2 }))
-      .filter(({ c }) => c.label.startsWith(prefix))
-      .map(({ c, column }) => ({ name: c.label, nameCell: { row: monthHeaderRow, column }, values: c.values, range: range(column) }));
-  const categoryRange = range(1);
-  const charts: ChartModel[] = [
-    { title: `Beratene Asylbewerbende und Geduldete pro Monat`, type: "column", categories: MONTH_NAMES, categoryRange,
-      series: seriesOf("Beratene Personen"), valueAxisTitle: "Personen",
-      anchor: { fromColumn: 0, fromRow: chartTop, toColumn: 3, toRow: chartTop + 18 } },
-    { title: `In Maßnahmen von Drittanbietern vermittelte Asylbewerbende und Geduldete pro Monat`, type: "column", categories: MONTH_NAMES, categoryRange,
-      series: seriesOf("Vermittelte Personen"), valueAxisTitle: "Personen",
-      anchor: { fromColumn: 3, fromRow: chartTop, toColumn: 7, toRow: chartTop + 18 } },
-  ];
-  for (let i = 0; i < 19; i++) add(undefined);
+  dataQuality(analysis: Analysis): void {
+    this.add([cell("Datenqualität", "heading")]);
+    this.spanningRow([cell(dataQualityLine(analysis), "wrap")], 32);
+  }
 
-  addBreakdowns(add, figures, options.breakdowns, options.suppressionThreshold);
-  add(undefined);
-  add([cell("Datenqualität", "heading")]);
-  add([cell(dataQualityLine(analysis), "wrap")]);
-  const dataQualityRow = rows.length;
+  /** The sheet: printed columns A to the month table's last, the formula column beyond them. */
+  sheet(year: number, monthColumns: number): OutSheet {
+    const printedColumns = 1 + monthColumns;
+    const widths = [LABEL_WIDTH, ...new Array<number>(monthColumns).fill(14)];
+    while (widths.length < FORMULA_COLUMN) widths.push(3);
+    widths[FORMULA_COLUMN] = 100;
+    return {
+      name: reviewSheetName(year),
+      columnWidths: widths,
+      rows: this.rows,
+      rowHeights: this.heights,
+      merges: this.spanning.map((row) => ({ row, fromColumn: 1, toColumn: printedColumns })),
+      charts: this.chartModels,
+      print: { orientation: "landscape", lastPrintedColumn: printedColumns, breaksBefore: this.pageBreaks },
+    };
+  }
 
-  const printedColumns = 1 + columns.length;
-  const widths = [LABEL_WIDTH, ...columns.map(() => 14)];
-  while (widths.length < FORMULA_COLUMN) widths.push(3);
-  widths[FORMULA_COLUMN] = 100;
-  const sheet: OutSheet = {
-    name: reviewSheetName(year),
-    columnWidths: widths,
-    rows,
-    rowHeights: {
-      [paragraphRow]: Math.max(60, Math.ceil(paragraph.length / 120) * 15 + 6),
-      [hintRow]: 48,
-      [monthHeaderRow]: 32,
-      [dataQualityRow]: 32,
-      ...Object.fromEntries(tallRows.map((r) => [r, 30])),
-    },
-    merges: [
-      { row: paragraphRow, fromColumn: 1, toColumn: printedColumns },
-      { row: hintRow, fromColumn: 1, toColumn: printedColumns },
-      { row: dataQualityRow, fromColumn: 1, toColumn: printedColumns },
-    ],
-    charts,
-    print: { orientation: "landscape", lastPrintedColumn: printedColumns, breaksBefore: [monthTableRow, chartTop + 1, breakdownRow] },
-  };
-  return { figures, previous, paragraph, sheet };
+  private spanningRow(row: OutRow, height: number): void {
+    const at = this.add(row);
+    this.spanning.push(at);
+    this.heights[at] = height;
+  }
 }
 
 /** One published breakdown table: a header, a row per group with its suppressed value, the total, the note. */
