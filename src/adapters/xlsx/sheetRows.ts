@@ -5,7 +5,7 @@ import { serialOfIsoDateTime } from "../../core/dates/isoDateTime";
 import { decodeCellText } from "./ooxmlText";
 import { DamagedPackage } from "./packageProblems";
 import { SharedString, TOO_LONG } from "./sharedStrings";
-import { AttributeVisitor, XmlScanner, decodeText, scanAttributes, spells } from "./xmlScanner";
+import { AttributeVisitor, ScanHandler, XmlScanner, decodeText, scanAttributes, spells } from "./xmlScanner";
 import { feedXml, localName, passOn2 } from "./xmlStream";
 
 /** Excel's grid: 1,048,576 rows, 16,384 columns (A to XFD). */
@@ -118,115 +118,138 @@ function digitsValue(type: string | undefined, n: number, context: SheetContext)
  * order or beyond Excel's grid are damage.
  */
 export async function readSheetRows(stream: Readable, part: string, context: SheetContext, visit: RowVisitor): Promise<void> {
-  let rowNumber = 0;
-  let cells: Cell[] = [];
-  let hasContent = false;
-  let column = -1;
-  let type: string | undefined;
-  let text: string | undefined;
-  let capture = false;
-  /** The value of a `<v>` of plain digits, read in place (see `digitsAt`); -1 otherwise. */
-  let digits = -1;
-  let inInline = false;
-  let phonetic = 0;
+  await feedXml(stream, new XmlScanner(new SheetRowReader(part, context, visit)), part);
+}
 
-  // Attributes are read where they stand: a row's number and a cell's column and type, without copying them out.
-  let rowRef: string | undefined;
-  const rowAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
-    if (spells(s, nameFrom, nameTo, "r")) rowRef = decodeText(s.slice(valueFrom, valueTo));
+/** The state of a worksheet while it is scanned: the row and cell being read, and what their elements said. */
+class SheetRowReader implements ScanHandler {
+  private rowNumber = 0;
+  private cells: Cell[] = [];
+  private hasContent = false;
+  private column = -1;
+  private type: string | undefined;
+  /** The text of the cell's value as read so far. */
+  private valueText: string | undefined;
+  private capture = false;
+  /** The value of a `<v>` of plain digits, read in place (see `digitsAt`); -1 otherwise. */
+  private digits = -1;
+  private inInline = false;
+  private phonetic = 0;
+  /** Attributes as the last tag gave them: read where they stand, without copying them out. */
+  private rowRef: string | undefined;
+  private at = -1;
+
+  constructor(
+    private readonly part: string,
+    private readonly context: SheetContext,
+    private readonly visit: RowVisitor,
+  ) {}
+
+  private readonly rowAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
+    if (spells(s, nameFrom, nameTo, "r")) this.rowRef = decodeText(s.slice(valueFrom, valueTo));
   };
-  let at = -1;
-  const cellAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
+
+  private readonly cellAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
     if (nameTo - nameFrom !== 1) return;
     const name = s.charCodeAt(nameFrom);
-    if (name === 114 /* r */) at = columnAt(s, valueFrom, valueTo);
-    else if (name === 116 /* t */) type = cellType(s, valueFrom, valueTo);
+    if (name === 114 /* r */) this.at = columnAt(s, valueFrom, valueTo);
+    else if (name === 116 /* t */) this.type = cellType(s, valueFrom, valueTo);
   };
 
-  const scanner = new XmlScanner({
-    open(name, s, from, to) {
-      switch (localName(name)) {
-        case "row": {
-          rowRef = undefined;
-          scanAttributes(s, from, to, rowAttribute);
-          const next = rowRef === undefined ? rowNumber + 1 : Number(rowRef);
-          if (!Number.isInteger(next) || next <= rowNumber || next > MAX_ROW) throw new DamagedPackage(`${part}: row ${String(rowRef)} out of order`);
-          rowNumber = next;
-          cells = [];
-          hasContent = false;
-          column = -1;
-          break;
+  open(name: string, s: string, from: number, to: number): void {
+    switch (localName(name)) {
+      case "row":
+        return this.openRow(s, from, to);
+      case "c":
+        return this.openCell(s, from, to);
+      case "v":
+        if (!this.inInline) {
+          this.capture = true;
+          this.valueText = "";
+          this.digits = -1;
         }
-        case "c": {
-          type = undefined;
-          at = column + 1;
-          scanAttributes(s, from, to, cellAttribute);
-          if (at < 0 || at >= MAX_COLUMN) throw new DamagedPackage(`${part}: cell reference out of the grid`);
-          column = at;
-          text = undefined;
-          break;
-        }
-        case "v":
-          if (!inInline) {
-            capture = true;
-            text = "";
-            digits = -1;
-          }
-          break;
-        case "is":
-          inInline = true;
-          text = "";
-          break;
-        case "rPh":
-          phonetic++;
-          break;
-        case "t":
-          if (inInline && phonetic === 0) capture = true;
-          break;
-      }
-    },
-    text(s, from, to, cdata) {
-      if (!capture) return;
-      // A value of plain digits is read where it stands; should more text follow, it is taken as text after all.
-      if (text === "" && digits < 0 && !cdata && !inInline) {
-        digits = digitsAt(s, from, to);
-        if (digits >= 0) return;
-      }
-      if (digits >= 0) {
-        text = String(digits);
-        digits = -1;
-      }
-      const raw = s.slice(from, to);
-      text += cdata ? raw : decodeText(raw);
-    },
-    wantsText: () => capture,
-    close(name) {
-      switch (localName(name)) {
-        case "v":
-        case "t":
-          capture = false;
-          break;
-        case "rPh":
-          phonetic--;
-          break;
-        case "is":
-          inInline = false;
-          break;
-        case "c": {
-          const value = digits >= 0 ? digitsValue(type, digits, context) : cellValue(type, text, context);
-          digits = -1;
-          if (value !== null) {
-            cells[column] = value;
-            hasContent = true;
-          }
-          text = undefined;
-          break;
-        }
-        case "row":
-          if (hasContent) passOn2(visit, rowNumber, cells);
-          break;
-      }
-    },
-  });
-  await feedXml(stream, scanner, part);
+        return;
+      case "is":
+        this.inInline = true;
+        this.valueText = "";
+        return;
+      case "rPh":
+        this.phonetic++;
+        return;
+      case "t":
+        if (this.inInline && this.phonetic === 0) this.capture = true;
+        return;
+    }
+  }
+
+  wantsText(): boolean {
+    return this.capture;
+  }
+
+  text(s: string, from: number, to: number, cdata: boolean): void {
+    if (!this.capture) return;
+    // A value of plain digits is read where it stands; should more text follow, it is taken as text after all.
+    if (this.valueText === "" && this.digits < 0 && !cdata && !this.inInline) {
+      this.digits = digitsAt(s, from, to);
+      if (this.digits >= 0) return;
+    }
+    if (this.digits >= 0) {
+      this.valueText = String(this.digits);
+      this.digits = -1;
+    }
+    const raw = s.slice(from, to);
+    this.valueText += cdata ? raw : decodeText(raw);
+  }
+
+  close(name: string): void {
+    switch (localName(name)) {
+      case "v":
+      case "t":
+        this.capture = false;
+        return;
+      case "rPh":
+        this.phonetic--;
+        return;
+      case "is":
+        this.inInline = false;
+        return;
+      case "c":
+        return this.closeCell();
+      case "row":
+        if (this.hasContent) passOn2(this.visit, this.rowNumber, this.cells);
+        return;
+    }
+  }
+
+  /** A row starts: its number (or the next one) must come after the previous row's. */
+  private openRow(s: string, from: number, to: number): void {
+    this.rowRef = undefined;
+    scanAttributes(s, from, to, this.rowAttribute);
+    const next = this.rowRef === undefined ? this.rowNumber + 1 : Number(this.rowRef);
+    if (!Number.isInteger(next) || next <= this.rowNumber || next > MAX_ROW) throw new DamagedPackage(`${this.part}: row ${String(this.rowRef)} out of order`);
+    this.rowNumber = next;
+    this.cells = [];
+    this.hasContent = false;
+    this.column = -1;
+  }
+
+  /** A cell starts: its column (or the next one) and its type. */
+  private openCell(s: string, from: number, to: number): void {
+    this.type = undefined;
+    this.at = this.column + 1;
+    scanAttributes(s, from, to, this.cellAttribute);
+    if (this.at < 0 || this.at >= MAX_COLUMN) throw new DamagedPackage(`${this.part}: cell reference out of the grid`);
+    this.column = this.at;
+    this.valueText = undefined;
+  }
+
+  private closeCell(): void {
+    const value = this.digits >= 0 ? digitsValue(this.type, this.digits, this.context) : cellValue(this.type, this.valueText, this.context);
+    this.digits = -1;
+    if (value !== null) {
+      this.cells[this.column] = value;
+      this.hasContent = true;
+    }
+    this.valueText = undefined;
+  }
 }
