@@ -3,10 +3,13 @@ import { XlsxFileSink } from "../../src/adapters/xlsx/write/fileSink";
 import { recogniseWorkbook } from "../../src/app/review";
 import { buildReport } from "../../src/core/report/buildReport";
 import { todayInGermany } from "../../src/core/dates/calendarDay";
+import { dirname, join } from "node:path";
+import { BENCH_FILE, benchWorkbook } from "./benchWorkbook";
 
 /**
- * `node build/phases.js <workbook.xlsx> [out.xlsx]`: the report command's phases one after the other, each timed
- * with the heap after it: where the time of `npm run bench` goes. Built by `npm run bench:phases`.
+ * `npm run bench:phases [-- <workbook.xlsx>]`: the report command's phases one after the other on the benchmark
+ * workbook (or the one given), each timed, with the heap after it and the peak memory so far: where the time and
+ * the memory of `npm run bench` go. A look inside, not the measure: the ratios come from `npm run bench`.
  */
 async function phases(file: string, out: string): Promise<void> {
   let t = performance.now();
@@ -24,4 +27,9 @@ async function phases(file: string, out: string): Promise<void> {
   process.stdout.write(`RSS max      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
 }
 
-void phases(process.argv[2], process.argv[3] ?? "bench-data/phasen.xlsx");
+async function main(): Promise<void> {
+  const file = process.argv[2] ?? (await benchWorkbook());
+  await phases(file, process.argv[3] ?? join(dirname(BENCH_FILE), "phasen.xlsx"));
+}
+
+void main();
