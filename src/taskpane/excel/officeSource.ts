@@ -23,6 +23,27 @@ interface SheetRead {
   bytesPerRow: number;
 }
 
+/** Rows of one sheet still to read, as `planReads` takes them. */
+interface ReadArea {
+  readonly sheet: string;
+  readonly firstRow: number;
+  readonly rowCount: number;
+  readonly bytesPerRow: number;
+  readonly maxRows: number;
+}
+
+/** A block whose ranges are queued: they hold their cells after the next sync. */
+interface LoadedBlock {
+  readonly read: SheetRead;
+  readonly firstRow: number;
+  readonly rowCount: number;
+  readonly valueRuns: readonly { c: number; n: number; range: Excel.Range }[];
+  readonly presenceRuns: readonly { c: number; n: number; range: Excel.Range }[];
+}
+
+/** Rows of a sheet read whole at first: those of the first rows where a header may be. */
+const firstRowsOf = (r: SheetRead): number => Math.min(r.rowCount, Math.max(0, HEADER_SEARCH_ROWS - r.firstRow));
+
 /**
  * A cell as the core reads it: an error cell (value type `Error`) as an error,
  * with its text as Excel shows it (`#NV`); everything else as its value.
@@ -46,107 +67,133 @@ export class OfficeWorkbookSource implements WorkbookSource {
 
   async forEachSheet(visit: (sheetName: string, position: number) => RowSink | undefined, progress?: ReadProgress): Promise<void> {
     await this.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
-      await context.sync();
-      const sinks = worksheets.items.map((ws, position) => visit(ws.name, position));
-      const used = worksheets.items.map((ws) => {
-        const range = ws.getUsedRangeOrNullObject(true);
-        range.load("rowIndex,columnIndex,rowCount,columnCount");
-        return range;
-      });
-      await context.sync();
-      const reads: SheetRead[] = [];
-      used.forEach((range, i) => {
-        const sink = sinks[i];
-        if (!sink || range.isNullObject) return;
-        reads.push({
-          name: worksheets.items[i].name, sink, firstRow: range.rowIndex, rowCount: range.rowCount,
-          firstColumn: range.columnIndex, columnCount: range.columnCount, bytesPerRow: 0,
-        });
-      });
-
-      // The first rows of every sheet, whole: enough to find the header and to estimate the rest.
-      const probes = reads.map((r) => {
-        const rows = Math.min(r.rowCount, Math.max(0, HEADER_SEARCH_ROWS - r.firstRow));
-        const range = rows > 0 ? worksheets.getItem(r.name).getRangeByIndexes(r.firstRow, r.firstColumn, rows, r.columnCount) : undefined;
-        range?.load("values,valueTypes");
-        return { read: r, rows, range };
-      });
-      await context.sync();
-      for (const { read: r, rows, range } of probes) {
-        if (range) {
-          const values = range.values;
-          const types = range.valueTypes;
-          values.forEach((row, i) => r.sink(r.firstRow + i + 1, this.lead(r.firstColumn, row.map((v, j) => cellOf(v, types[i][j])))));
-          progress?.(r.name, rows);
-        }
-        // A sheet whose cells start below row 10 can have no header: only whether its rows are empty matters.
-        r.needs = r.sink.needs?.() ?? (range ? { values: this.allColumns(r), presence: [] } : { values: [], presence: "all" });
-        r.bytesPerRow = this.estimate(r, range?.values ?? []);
-      }
-
-      // The rest, only the columns needed, in syncs planned by bytes.
-      const rest = reads
-        .map((r) => {
-          const skip = Math.min(r.rowCount, Math.max(0, HEADER_SEARCH_ROWS - r.firstRow));
-          return { sheet: r.name, firstRow: r.firstRow + skip, rowCount: r.rowCount - skip, bytesPerRow: r.bytesPerRow, maxRows: MAX_BLOCK_ROWS };
-        })
-        .filter((a) => a.rowCount > 0 && a.bytesPerRow > 0);
-      const byName = new Map(reads.map((r) => [r.name, r]));
-      const done = new Map<string, number>();
-      // One sync at a time, planned from the estimates; each read corrects its sheet's estimate, so that a
-      // column of longer texts further down shrinks the next blocks instead of overrunning the limit.
-      for (let remaining = rest; remaining.length > 0; ) {
-        const [batch] = planReads(remaining, PAYLOAD_BUDGET);
-        const loaded = batch.map((block) => {
-          const r = byName.get(block.sheet)!;
-          const ws = worksheets.getItem(block.sheet);
-          const presence = r.needs!.presence === "all" ? this.allColumns(r) : r.needs!.presence;
-          const valueRuns = columnRuns(r.needs!.values).map(([c, n]) => {
-            const range = ws.getRangeByIndexes(block.firstRow, c, block.rowCount, n);
-            range.load("values,valueTypes");
-            return { c, n, range };
-          });
-          const presenceRuns = columnRuns(presence.filter((c) => !r.needs!.values.includes(c))).map(([c, n]) => {
-            const range = ws.getRangeByIndexes(block.firstRow, c, block.rowCount, n);
-            range.load("valueTypes");
-            return { c, n, range };
-          });
-          return { block, r, valueRuns, presenceRuns };
-        });
-        await context.sync();
-        for (const { block, r, valueRuns, presenceRuns } of loaded) {
-          const valueCells = valueRuns.map((run) => ({ ...run, values: run.range.values, types: run.range.valueTypes }));
-          const presenceCells = presenceRuns.map((run) => ({ ...run, types: run.range.valueTypes }));
-          let bytes = 0;
-          for (let i = 0; i < block.rowCount; i++) {
-            const cells: Cell[] = [];
-            for (const run of presenceCells) {
-              bytes += run.n * CELL_OVERHEAD;
-              for (let j = 0; j < run.n; j++) if (run.types[i][j] !== Excel.RangeValueType.empty) cells[run.c + j] = PRESENT;
-            }
-            for (const run of valueCells) {
-              for (let j = 0; j < run.n; j++) {
-                bytes += valueBytes(run.values[i][j]) + CELL_OVERHEAD;
-                cells[run.c + j] = cellOf(run.values[i][j], run.types[i][j]);
-              }
-            }
-            r.sink(block.firstRow + i + 1, cells);
-          }
-          r.bytesPerRow = Math.max(r.bytesPerRow, Math.ceil((bytes / block.rowCount) * 1.25));
-          const total = (done.get(r.name) ?? Math.min(r.rowCount, HEADER_SEARCH_ROWS)) + block.rowCount;
-          done.set(r.name, total);
-          progress?.(r.name, total);
-        }
-        remaining = remaining
-          .map((a) => {
-            const read = batch.filter((b) => b.sheet === a.sheet).reduce((n, b) => n + b.rowCount, 0);
-            return { ...a, firstRow: a.firstRow + read, rowCount: a.rowCount - read, bytesPerRow: byName.get(a.sheet)!.bytesPerRow };
-          })
-          .filter((a) => a.rowCount > 0);
-      }
+      const reads = await this.usedRanges(context, visit);
+      await this.readFirstRows(context, reads, progress);
+      await this.readTheRest(context, reads, progress);
     });
+  }
+
+  /** The sheets whose rows are wanted, with where their used range lies. */
+  private async usedRanges(context: Excel.RequestContext, visit: (sheetName: string, position: number) => RowSink | undefined): Promise<SheetRead[]> {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const sinks = worksheets.items.map((ws, position) => visit(ws.name, position));
+    const used = worksheets.items.map((ws) => {
+      const range = ws.getUsedRangeOrNullObject(true);
+      range.load("rowIndex,columnIndex,rowCount,columnCount");
+      return range;
+    });
+    await context.sync();
+    const reads: SheetRead[] = [];
+    used.forEach((range, i) => {
+      const sink = sinks[i];
+      if (!sink || range.isNullObject) return;
+      reads.push({
+        name: worksheets.items[i].name, sink, firstRow: range.rowIndex, rowCount: range.rowCount,
+        firstColumn: range.columnIndex, columnCount: range.columnCount, bytesPerRow: 0,
+      });
+    });
+    return reads;
+  }
+
+  /** The first rows of every sheet, whole, in one sync: enough to find the header and to estimate the rest. */
+  private async readFirstRows(context: Excel.RequestContext, reads: readonly SheetRead[], progress?: ReadProgress): Promise<void> {
+    const worksheets = context.workbook.worksheets;
+    const probes = reads.map((r) => {
+      const rows = firstRowsOf(r);
+      const range = rows > 0 ? worksheets.getItem(r.name).getRangeByIndexes(r.firstRow, r.firstColumn, rows, r.columnCount) : undefined;
+      range?.load("values,valueTypes");
+      return { read: r, rows, range };
+    });
+    await context.sync();
+    for (const { read: r, rows, range } of probes) {
+      if (range) {
+        const values = range.values;
+        const types = range.valueTypes;
+        values.forEach((row, i) => r.sink(r.firstRow + i + 1, this.lead(r.firstColumn, row.map((v, j) => cellOf(v, types[i][j])))));
+        progress?.(r.name, rows);
+      }
+      // A sheet whose cells start below row 10 can have no header: only whether its rows are empty matters.
+      r.needs = r.sink.needs?.() ?? (range ? { values: this.allColumns(r), presence: [] } : { values: [], presence: "all" });
+      r.bytesPerRow = this.estimate(r, range?.values ?? []);
+    }
+  }
+
+  /**
+   * The rows below the first ones, only the columns needed, one sync at a time, planned by bytes from the
+   * estimates; each read corrects its sheet's estimate, so that a column of longer texts further down shrinks the
+   * next blocks instead of overrunning the limit.
+   */
+  private async readTheRest(context: Excel.RequestContext, reads: readonly SheetRead[], progress?: ReadProgress): Promise<void> {
+    const byName = new Map(reads.map((r) => [r.name, r]));
+    const done = new Map<string, number>();
+    let remaining = reads
+      .map((r): ReadArea => {
+        const skip = firstRowsOf(r);
+        return { sheet: r.name, firstRow: r.firstRow + skip, rowCount: r.rowCount - skip, bytesPerRow: r.bytesPerRow, maxRows: MAX_BLOCK_ROWS };
+      })
+      .filter((a) => a.rowCount > 0 && a.bytesPerRow > 0);
+    while (remaining.length > 0) {
+      const [batch] = planReads(remaining, PAYLOAD_BUDGET);
+      const loaded = batch.map((block) => this.loadBlock(context, block, byName.get(block.sheet)!));
+      await context.sync();
+      for (const block of loaded) {
+        const r = block.read;
+        this.passOn(block);
+        const total = (done.get(r.name) ?? Math.min(r.rowCount, HEADER_SEARCH_ROWS)) + block.rowCount;
+        done.set(r.name, total);
+        progress?.(r.name, total);
+      }
+      remaining = remaining
+        .map((a) => {
+          const read = batch.filter((b) => b.sheet === a.sheet).reduce((n, b) => n + b.rowCount, 0);
+          return { ...a, firstRow: a.firstRow + read, rowCount: a.rowCount - read, bytesPerRow: byName.get(a.sheet)!.bytesPerRow };
+        })
+        .filter((a) => a.rowCount > 0);
+    }
+  }
+
+  /** Queues the loads of one block: values of the columns needed, value types of the presence columns. */
+  private loadBlock(context: Excel.RequestContext, block: { firstRow: number; rowCount: number }, r: SheetRead): LoadedBlock {
+    const ws = context.workbook.worksheets.getItem(r.name);
+    const needs = r.needs!;
+    const presence = needs.presence === "all" ? this.allColumns(r) : needs.presence;
+    const load = (c: number, n: number, what: string) => {
+      const range = ws.getRangeByIndexes(block.firstRow, c, block.rowCount, n);
+      range.load(what);
+      return { c, n, range };
+    };
+    return {
+      read: r,
+      firstRow: block.firstRow,
+      rowCount: block.rowCount,
+      valueRuns: columnRuns(needs.values).map(([c, n]) => load(c, n, "values,valueTypes")),
+      presenceRuns: columnRuns(presence.filter((c) => !needs.values.includes(c))).map(([c, n]) => load(c, n, "valueTypes")),
+    };
+  }
+
+  /** Hands a loaded block's rows to its sink, and learns the sheet's bytes per row from them. */
+  private passOn(block: LoadedBlock): void {
+    const r = block.read;
+    const valueCells = block.valueRuns.map((run) => ({ ...run, values: run.range.values, types: run.range.valueTypes }));
+    const presenceCells = block.presenceRuns.map((run) => ({ ...run, types: run.range.valueTypes }));
+    let bytes = 0;
+    for (let i = 0; i < block.rowCount; i++) {
+      const cells: Cell[] = [];
+      for (const run of presenceCells) {
+        bytes += run.n * CELL_OVERHEAD;
+        for (let j = 0; j < run.n; j++) if (run.types[i][j] !== Excel.RangeValueType.empty) cells[run.c + j] = PRESENT;
+      }
+      for (const run of valueCells) {
+        for (let j = 0; j < run.n; j++) {
+          bytes += valueBytes(run.values[i][j]) + CELL_OVERHEAD;
+          cells[run.c + j] = cellOf(run.values[i][j], run.types[i][j]);
+        }
+      }
+      r.sink(block.firstRow + i + 1, cells);
+    }
+    r.bytesPerRow = Math.max(r.bytesPerRow, Math.ceil((bytes / block.rowCount) * 1.25));
   }
 
   /** Cells of a range that starts at `firstColumn`, placed from column A. */
