@@ -34,6 +34,21 @@ interface NewTable {
   readonly final: string;
 }
 
+/** The sheets a run adds (under temporary names until the swap) and their tables. */
+interface NewSheets {
+  readonly added: Excel.Worksheet[];
+  readonly tables: NewTable[];
+}
+
+/** The add-in's previous sheets that a run replaces, their names and tables, and the names other sheets hold. */
+interface PreviousReview {
+  readonly sheets: Excel.Worksheet[];
+  readonly names: readonly string[];
+  readonly tables: readonly (readonly string[])[];
+  /** Lower-cased names of the sheets that stay. */
+  readonly taken: ReadonlySet<string>;
+}
+
 /**
  * Writes the report's sheets into the open workbook, so that a failure at any
  * point leaves the workbook as it was: the previous review in place, no
@@ -60,90 +75,113 @@ export class OfficeReportWriter implements ReportSink<WrittenSheet[]> {
   async write(sheets: readonly OutSheet[], progress?: (text: string) => void): Promise<WrittenSheet[]> {
     const stored = this.settings.load();
     const written = await this.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name,items/id");
-      const tables = context.workbook.tables;
-      tables.load("items/name,items/worksheet/name");
-      await context.sync();
-      // Only the add-in's own sheets of the same (wanted) names are replaced.
-      const wanted = new Set(sheets.map((s) => s.name));
-      const ours = new Set(stored.writtenSheets.filter((w) => wanted.has(w.wanted)).map((w) => w.id));
-      const replaced = worksheets.items.filter((ws) => ours.has(ws.id));
-      const replacedNames = replaced.map((ws) => ws.name);
-      const onReplaced = (sheet: string): boolean => replacedNames.some((n) => n.toLowerCase() === sheet.toLowerCase());
-      for (const sheet of sheets) {
-        const name = sheet.table?.name;
-        const holder = name ? tables.items.find((t) => t.name.toLowerCase() === name.toLowerCase() && !onReplaced(t.worksheet.name)) : undefined;
-        if (name && holder) {
-          throw new FallbilanzError(
-            "cannotWrite",
-            `In dieser Arbeitsmappe gibt es schon eine Tabelle „${name}“ (Blatt „${holder.worksheet.name}“). Excel erlaubt jeden Tabellennamen nur einmal: ` +
-              "bitte jene Tabelle umbenennen (Tabellenentwurf → Tabellenname) und den Jahresrückblick erneut erstellen.",
-          );
-        }
-      }
-      const oldTables = replaced.map((ws) => tables.items.filter((t) => t.worksheet.name.toLowerCase() === ws.name.toLowerCase()).map((t) => t.name));
-      const taken = new Set(worksheets.items.filter((ws) => !ours.has(ws.id)).map((ws) => ws.name.toLowerCase()));
+      const previous = await this.previousReview(context, sheets, stored.writtenSheets);
       const stamp = Date.now().toString(36);
-      const added: Excel.Worksheet[] = [];
-      const newTables: NewTable[] = [];
-      const removeAdded = async (): Promise<void> => {
-        added.forEach((ws) => ws.delete());
-        await context.sync().catch(() => undefined);
-      };
-
-      // 1. The new sheets, under temporary names.
-      try {
-        for (const [i, sheet] of sheets.entries()) {
-          progress?.(`Schreibe „${sheet.name}“ …`);
-          const ws = worksheets.add(`~fallbilanz-${stamp}-${i}`);
-          added.push(ws);
-          const table = await this.writeSheet(context, ws, sheet, `Fallbilanz_neu_${stamp}_${i}`);
-          if (table && sheet.table) newTables.push({ table, final: sheet.table.name });
-        }
-      } catch (error) {
-        await removeAdded();
-        throw error;
-      }
-
-      // 2. The swap: the previous review steps aside (renamed, still whole), the new one takes the names.
-      const names = sheets.map((s) => freeName(s.name, taken));
-      try {
-        replaced.forEach((ws, i) => {
-          oldTables[i].forEach((t, j) => (ws.tables.getItem(t).name = `Fallbilanz_alt_${stamp}_${i}_${j}`));
-          ws.name = `~fallbilanz-alt-${stamp}-${i}`;
-        });
-        await context.sync();
-        added.forEach((ws, i) => (ws.name = names[i]));
-        newTables.forEach((t) => (t.table.name = t.final));
-        added.forEach((ws) => ws.load("id"));
-        added[added.length - 1]?.activate();
-        await context.sync();
-      } catch (error) {
-        added.forEach((ws) => ws.delete());
-        replaced.forEach((ws, i) => {
-          ws.name = replacedNames[i];
-          oldTables[i].forEach((t, j) => (ws.tables.getItem(`Fallbilanz_alt_${stamp}_${i}_${j}`).name = t));
-        });
-        await context.sync().catch(() => undefined);
-        throw error;
-      }
-
-      // 3. The previous review goes (tried twice: a sheet left behind would be a temporary sheet).
-      for (let attempt = 0; attempt < 2 && replaced.length > 0; attempt++) {
-        try {
-          replaced.forEach((ws) => ws.delete());
-          await context.sync();
-          break;
-        } catch (error) {
-          if (attempt === 1) throw error;
-        }
-      }
-      return { ids: added.map((ws) => ws.id), names };
+      const fresh = await this.writeNew(context, sheets, stamp, progress);
+      const names = sheets.map((s) => freeName(s.name, previous.taken));
+      await this.swap(context, previous, fresh, names, stamp);
+      await this.removePrevious(context, previous);
+      return { ids: fresh.added.map((ws) => ws.id), names };
     });
     const kept = stored.writtenSheets.filter((w) => !sheets.some((s) => s.name === w.wanted));
     await this.settings.save({ ...stored, writtenSheets: [...kept, ...written.ids.map((id, i) => ({ id, wanted: sheets[i].name }))] });
     return sheets.map((s, i) => ({ wanted: s.name, actual: written.names[i] }));
+  }
+
+  /**
+   * What the run replaces: the add-in's own sheets of the wanted names and their tables, and the names others
+   * hold. A table name held by a table the add-in did not write is refused before anything is written.
+   */
+  private async previousReview(context: Excel.RequestContext, sheets: readonly OutSheet[], writtenSheets: readonly { id: string; wanted: string }[]): Promise<PreviousReview> {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/id");
+    const tables = context.workbook.tables;
+    tables.load("items/name,items/worksheet/name");
+    await context.sync();
+    // Only the add-in's own sheets of the same (wanted) names are replaced.
+    const wanted = new Set(sheets.map((s) => s.name));
+    const ours = new Set(writtenSheets.filter((w) => wanted.has(w.wanted)).map((w) => w.id));
+    const replaced = worksheets.items.filter((ws) => ours.has(ws.id));
+    const names = replaced.map((ws) => ws.name);
+    const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+    for (const sheet of sheets) {
+      const name = sheet.table?.name;
+      const holder = name ? tables.items.find((t) => same(t.name, name) && !names.some((n) => same(n, t.worksheet.name))) : undefined;
+      if (name && holder) {
+        throw new FallbilanzError(
+          "cannotWrite",
+          `In dieser Arbeitsmappe gibt es schon eine Tabelle „${name}“ (Blatt „${holder.worksheet.name}“). Excel erlaubt jeden Tabellennamen nur einmal: ` +
+            "bitte jene Tabelle umbenennen (Tabellenentwurf → Tabellenname) und den Jahresrückblick erneut erstellen.",
+        );
+      }
+    }
+    return {
+      sheets: replaced,
+      names,
+      tables: replaced.map((ws) => tables.items.filter((t) => same(t.worksheet.name, ws.name)).map((t) => t.name)),
+      taken: new Set(worksheets.items.filter((ws) => !ours.has(ws.id)).map((ws) => ws.name.toLowerCase())),
+    };
+  }
+
+  /** 1. The new sheets, under temporary names (their tables too); on failure they are deleted. */
+  private async writeNew(context: Excel.RequestContext, sheets: readonly OutSheet[], stamp: string, progress?: (text: string) => void): Promise<NewSheets> {
+    const added: Excel.Worksheet[] = [];
+    const tables: NewTable[] = [];
+    try {
+      for (const [i, sheet] of sheets.entries()) {
+        progress?.(`Schreibe „${sheet.name}“ …`);
+        const ws = context.workbook.worksheets.add(`~fallbilanz-${stamp}-${i}`);
+        added.push(ws);
+        const table = await this.writeSheet(context, ws, sheet, `Fallbilanz_neu_${stamp}_${i}`);
+        if (table && sheet.table) tables.push({ table, final: sheet.table.name });
+      }
+    } catch (error) {
+      added.forEach((ws) => ws.delete());
+      await context.sync().catch(() => undefined);
+      throw error;
+    }
+    return { added, tables };
+  }
+
+  /**
+   * 2. The swap: the previous review steps aside (renamed, still whole), the new one takes the names; on failure
+   * the new sheets are deleted and the previous ones get their names back.
+   */
+  private async swap(context: Excel.RequestContext, previous: PreviousReview, fresh: NewSheets, names: readonly string[], stamp: string): Promise<void> {
+    const aside = (i: number, j: number): string => `Fallbilanz_alt_${stamp}_${i}_${j}`;
+    try {
+      previous.sheets.forEach((ws, i) => {
+        previous.tables[i].forEach((t, j) => (ws.tables.getItem(t).name = aside(i, j)));
+        ws.name = `~fallbilanz-alt-${stamp}-${i}`;
+      });
+      await context.sync();
+      fresh.added.forEach((ws, i) => (ws.name = names[i]));
+      fresh.tables.forEach((t) => (t.table.name = t.final));
+      fresh.added.forEach((ws) => ws.load("id"));
+      fresh.added[fresh.added.length - 1]?.activate();
+      await context.sync();
+    } catch (error) {
+      fresh.added.forEach((ws) => ws.delete());
+      previous.sheets.forEach((ws, i) => {
+        ws.name = previous.names[i];
+        previous.tables[i].forEach((t, j) => (ws.tables.getItem(aside(i, j)).name = t));
+      });
+      await context.sync().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** 3. The previous review goes (tried twice: a sheet left behind would be a temporary sheet). */
+  private async removePrevious(context: Excel.RequestContext, previous: PreviousReview): Promise<void> {
+    for (let attempt = 0; attempt < 2 && previous.sheets.length > 0; attempt++) {
+      try {
+        previous.sheets.forEach((ws) => ws.delete());
+        await context.sync();
+        return;
+      } catch (error) {
+        if (attempt === 1) throw error;
+      }
+    }
   }
 
   /** Writes one sheet; returns its table (named `tableName` for now), if it has one. */
