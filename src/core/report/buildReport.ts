@@ -13,6 +13,7 @@ import { validationReportSheet } from "./validationReport";
 import { multiYearSheet } from "./multiYear";
 import { computeBreakdowns, reachedPersons } from "./breakdowns";
 import { allYears } from "./years";
+import { shownClientIds } from "./shownClientIds";
 import { Figures, computeFigures } from "../figures/figures";
 
 export interface ReportOptions {
@@ -44,6 +45,8 @@ export function buildReport(analysis: Analysis, options: ReportOptions): Report 
   const reached = reachedPersons(analysis, options.year);
   const breakdowns = computeBreakdowns(analysis, options.year, reached);
   const years = allYears(analysis);
+  // Each client's ID as every sheet shows it, once.
+  const ids = shownClientIds(analysis);
   const figuresOf = (year: number): Figures | undefined => years.find((y) => y.year === year)?.figures;
   const review = annualReview(analysis, options.year, {
     figures: figuresOf(options.year) ?? computeFigures(analysis, options.year),
@@ -53,7 +56,7 @@ export function buildReport(analysis: Analysis, options: ReportOptions): Report 
   });
   return {
     review,
-    sheets: [caseRecordsSheet(analysis, options.year, reached), validatedRecordsSheet(analysis), validationReportSheet(analysis), review.sheet, multiYearSheet(years)],
+    sheets: [caseRecordsSheet(analysis, options.year, reached, ids), validatedRecordsSheet(analysis, ids), validationReportSheet(analysis), review.sheet, multiYearSheet(years)],
     summary: summaryJson(review.figures, analysis, breakdowns, years),
   };
 }

@@ -110,7 +110,12 @@ function clientValue(record: CaseRecord, field: ClientColumn): OutCell {
 }
 
 /** The `Fälle` sheet: an Excel table, one row per client active in the year. No names, no notes. */
-export function caseRecordsSheet(analysis: Analysis, year: number, reached: { readonly records: readonly CaseRecord[]; readonly groups: ReadonlyMap<string, PersonGroups> }): OutSheet {
+export function caseRecordsSheet(
+  analysis: Analysis,
+  year: number,
+  reached: { readonly records: readonly CaseRecord[]; readonly groups: ReadonlyMap<string, PersonGroups> },
+  shown: ReadonlyMap<string, string> = shownClientIds(analysis),
+): OutSheet {
   const { records, groups } = reached;
   const clientSheets = analysis.sheets.filter((s) => s.kind === "clients" && s.headerRow !== undefined);
   const extra = CLIENT_COLUMNS.filter((c) => clientSheets.some((s) => s.columns[c.field] !== undefined));
@@ -120,7 +125,6 @@ export function caseRecordsSheet(analysis: Analysis, year: number, reached: { re
     "Klient-ID", "Aufenthaltsstatus", "Erster Kontakt", "Letzter Kontakt", `Beratungskontakte ${year}`, `Vermittlungen ${year}`,
     "Arbeit", "Ausbildung", "Deutschkurs", ...extra.map((c) => c.label), ...GROUP_COLUMNS.map((g) => g.label(year)),
   ];
-  const shown = shownClientIds(analysis);
   const ids = records.map((r) => shown.get(r.clientKey) ?? r.clientId);
   const headerRow = 3;
   const rows: OutRow[] = [

@@ -5,18 +5,15 @@ import { Analysis } from "../analysis";
 /** Client IDs in natural order: IK-2 before IK-10. */
 export const ID_ORDER = new Intl.Collator("de", { numeric: true });
 
-const shown = new WeakMap<Analysis, ReadonlyMap<string, string>>();
-
 /**
  * How each client's ID appears in every output (`Fälle`, `Geprüfte Einträge`):
  * the clients sheet's spelling, else that of the client's earliest row. An ID
  * without a digit may be a name: it never leaves its cell, the outputs show
  * "Kennung ohne Ziffer 1", "… 2", numbered in the order of the IDs, one number
- * per client, the same in every output.
+ * per client, the same in every output (computed once per review and handed to
+ * each sheet that shows IDs).
  */
 export function shownClientIds(analysis: Analysis): ReadonlyMap<string, string> {
-  const known = shown.get(analysis);
-  if (known) return known;
   const spelling = new Map<string, { id: string; day: number; row: number }>();
   const consider = (r: ClientActivity): void => {
     const first = spelling.get(r.clientKey);
@@ -28,6 +25,5 @@ export function shownClientIds(analysis: Analysis): ReadonlyMap<string, string> 
   for (const [key, first] of spelling) ids.set(key, analysis.clients.get(key)?.clientId ?? first.id);
   const masked = [...ids].filter(([, id]) => looksLikeName(id)).sort((a, b) => ID_ORDER.compare(a[1], b[1]) || ID_ORDER.compare(a[0], b[0]));
   masked.forEach(([key], i) => ids.set(key, `Kennung ohne Ziffer ${i + 1}`));
-  shown.set(analysis, ids);
   return ids;
 }

@@ -37,28 +37,7 @@ const HEADER_ROW = 3;
  * No names, no notes, no free-text counselling topics. The team's formulas
  * recompute every headline figure of the review over this table.
  */
-export function validatedRecordsSheet(analysis: Analysis): OutSheet {
-  const ids = shownClientIds(analysis);
-  // Cells repeat (kinds, statuses, categories, a client's ID, a day): one shared cell object per value and style,
-  // so that a table of 150,000 rows costs a row array and its source cell per row, not eight objects.
-  const shared = new Map<CellStyle, Map<string | number | null, OutCell>>();
-  const cell = (value: string | number | null, style: CellStyle): OutCell => {
-    let byValue = shared.get(style);
-    if (!byValue) shared.set(style, (byValue = new Map<string | number | null, OutCell>()));
-    let c = byValue.get(value);
-    if (!c) {
-      c = makeCell(value, style);
-      byValue.set(value, c);
-    }
-    return c;
-  };
-  const dateColumn = new Map(analysis.sheets.map((s) => [s.name, columnLetter(s.columns.date ?? 0)]));
-  // The source cell is made here, not by `cell()`: V8 keeps objects of an allocation site whose objects tend to
-  // live in old space from the start, and `cell()` also makes the report's long-lived cells. These die young.
-  const source = (sheet: string, row: number): OutCell => {
-    const address = `${dateColumn.get(sheet) ?? "A"}${row}`;
-    return { value: `${sheet}!${address}`, style: "text", link: { sheet, cell: address } };
-  };
+export function validatedRecordsSheet(analysis: Analysis, ids: ReadonlyMap<string, string> = shownClientIds(analysis)): OutSheet {
   const header = Object.values(RECORD_COLUMNS);
   const rows: OutRow[] = [
     [makeCell("Geprüfte Einträge: jede gezählte Zeile der Arbeitsmappe (alle Jahre)", "title")],
@@ -71,23 +50,74 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
     ],
     header.map((h) => makeCell(h, "header")),
   ];
+  const records = recordsInOrder(analysis, ids);
+  const rowCount = records.counselling.length + records.referrals.length + records.events.length;
+  return {
+    name: RECORDS_SHEET_NAME,
+    columnWidths: [14, 12, 16, 18, 18, 13, 30, 24],
+    rows,
+    moreRows: { count: rowCount, row: recordRows(analysis, ids, records), width: header.length },
+    table: { name: RECORDS_TABLE_NAME, headerRow: HEADER_ROW, columns: header, rowCount },
+    freezeBelowRow: HEADER_ROW + 1,
+    print: { orientation: "landscape", titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
+  };
+}
+
+/** The table's records in its order. */
+interface RecordsInOrder {
+  readonly counselling: readonly CounsellingRecord[];
+  readonly referrals: readonly ReferralRecord[];
+  readonly events: readonly EventRecord[];
+}
+
+/**
+ * Within a kind, rows go by client (natural order of the shown ID), then date: a client's history reads in one
+ * block, and formulas that count persons meet each client in one run of rows. Events go by date.
+ */
+function recordsInOrder(analysis: Analysis, ids: ReadonlyMap<string, string>): RecordsInOrder {
+  const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
+  const rank = new Map([...new Set(ids.values())].sort(ID_ORDER.compare).map((id, i) => [id, i]));
+  const rankOf = (r: CounsellingRecord | ReferralRecord): number => rank.get(ids.get(r.clientKey) ?? "") ?? -1;
+  return {
+    counselling: byClient(kept(analysis.counselling), rankOf, rank.size),
+    referrals: byClient(kept(analysis.referrals), rankOf, rank.size),
+    events: kept<EventRecord>(analysis.events).sort((a, b) => a.day - b.day || a.row - b.row),
+  };
+}
+
+/**
+ * The table's row `i`, made each time a writer asks for it (150,000 of them, more than once): one array and its
+ * source cell. The other cells repeat (kinds, statuses, categories, a client's ID, a day): one shared cell object
+ * per value and style.
+ */
+function recordRows(analysis: Analysis, ids: ReadonlyMap<string, string>, records: RecordsInOrder): (i: number) => OutRow {
+  const shared = new Map<CellStyle, Map<string | number | null, OutCell>>();
+  const cell = (value: string | number | null, style: CellStyle): OutCell => {
+    let byValue = shared.get(style);
+    if (!byValue) shared.set(style, (byValue = new Map<string | number | null, OutCell>()));
+    let c = byValue.get(value);
+    if (!c) {
+      c = makeCell(value, style);
+      byValue.set(value, c);
+    }
+    return c;
+  };
   const idCell = new Map<string, OutCell>();
   const clientCell = (r: CounsellingRecord | ReferralRecord): OutCell => {
     let c = idCell.get(r.clientKey);
     if (!c) idCell.set(r.clientKey, (c = makeCell(ids.get(r.clientKey) ?? r.clientId, "text")));
     return c;
   };
-  const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
-  // Within a kind, rows go by client (natural order of the shown ID), then date: a client's history reads in one
-  // block, and formulas that count persons meet each client in one run of rows.
-  const rank = new Map([...new Set(ids.values())].sort(ID_ORDER.compare).map((id, i) => [id, i]));
-  const rankOf = (r: CounsellingRecord | ReferralRecord): number => rank.get(ids.get(r.clientKey) ?? "") ?? -1;
-  const counselling = byClient(kept(analysis.counselling), rankOf, rank.size);
-  const referrals = byClient(kept(analysis.referrals), rankOf, rank.size);
-  const events = kept<EventRecord>(analysis.events).sort((a, b) => a.day - b.day || a.row - b.row);
+  const dateColumn = new Map(analysis.sheets.map((s) => [s.name, columnLetter(s.columns.date ?? 0)]));
+  // The source cell is made here, not by `cell()`: V8 keeps objects of an allocation site whose objects tend to
+  // live in old space from the start, and `cell()` also makes the report's long-lived cells. These die young.
+  const source = (sheet: string, row: number): OutCell => {
+    const address = `${dateColumn.get(sheet) ?? "A"}${row}`;
+    return { value: `${sheet}!${address}`, style: "text", link: { sheet, cell: address } };
+  };
   const kinds = { counselling: cell(RECORD_KINDS.counselling, "text"), referrals: cell(RECORD_KINDS.referrals, "text"), events: cell(RECORD_KINDS.events, "text") };
-  // A row is made each time a writer asks for it (150,000 of them, more than once): one array and its source cell.
-  const row = (i: number): OutRow => {
+  const { counselling, referrals, events } = records;
+  return (i) => {
     if (i < counselling.length) {
       const r = counselling[i];
       return [kinds.counselling, cell(dayToExcelSerial(r.day), "date"), clientCell(r), cell(r.status, "text"), null, null, null, source(r.sheet, r.row)];
@@ -99,16 +129,6 @@ export function validatedRecordsSheet(analysis: Analysis): OutSheet {
     }
     const e = events[i - referrals.length];
     return [kinds.events, cell(dayToExcelSerial(e.day), "date"), null, null, null, cell(e.attendees, "integer"), cell(e.topic, "text"), source(e.sheet, e.row)];
-  };
-  const rowCount = counselling.length + referrals.length + events.length;
-  return {
-    name: RECORDS_SHEET_NAME,
-    columnWidths: [14, 12, 16, 18, 18, 13, 30, 24],
-    rows,
-    moreRows: { count: rowCount, row, width: header.length },
-    table: { name: RECORDS_TABLE_NAME, headerRow: HEADER_ROW, columns: header, rowCount },
-    freezeBelowRow: HEADER_ROW + 1,
-    print: { orientation: "landscape", titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
   };
 }
 
