@@ -136,7 +136,7 @@ class SheetRowReader implements ScanHandler {
   private inInline = false;
   private phonetic = 0;
   /** Attributes as the last tag gave them: read where they stand, without copying them out. */
-  private rowRef: string | undefined;
+  private rowRef: number | string | undefined;
   private at = -1;
 
   constructor(
@@ -146,7 +146,10 @@ class SheetRowReader implements ScanHandler {
   ) {}
 
   private readonly rowAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
-    if (spells(s, nameFrom, nameTo, "r")) this.rowRef = decodeText(s.slice(valueFrom, valueTo));
+    if (!spells(s, nameFrom, nameTo, "r")) return;
+    // Plain digits, as every writer puts them, are read in place; anything else is decoded and judged as text.
+    const n = digitsAt(s, valueFrom, valueTo);
+    this.rowRef = n >= 0 ? n : decodeText(s.slice(valueFrom, valueTo));
   };
 
   private readonly cellAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {

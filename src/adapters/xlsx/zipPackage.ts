@@ -1,5 +1,5 @@
 import { Transform, TransformCallback, Readable } from "node:stream";
-import { crc32, createInflateRaw } from "node:zlib";
+import { ZlibOptions, crc32, createInflateRaw } from "node:zlib";
 import yauzl, { Entry, ZipFile } from "yauzl";
 import { DamagedPackage, PackageTooLarge } from "./packageProblems";
 
@@ -93,7 +93,14 @@ export class ZipPackage {
     raw.on("error", fail);
     if (entry.compressionMethod === 0) return raw.pipe(checked);
     // Inflated here rather than by yauzl, in large chunks, so that inflating runs ahead of parsing.
-    const inflate = createInflateRaw({ chunkSize: CHUNK });
+    // Buffers on both sides let the file reads and the inflating (on the thread pool) run ahead while this thread
+    // scans: with the streams' defaults (16 KB) each step waited for the scanner, and the scanner for it.
+    const options: ZlibOptions & { readableHighWaterMark: number; writableHighWaterMark: number } = {
+      chunkSize: CHUNK,
+      readableHighWaterMark: 4 * CHUNK,
+      writableHighWaterMark: CHUNK,
+    };
+    const inflate = createInflateRaw(options);
     inflate.on("error", fail);
     return raw.pipe(inflate).pipe(checked);
   }
