@@ -70,6 +70,11 @@ export interface LazyRows {
   row(index: number): OutRow;
   /** The widest row of the block. */
   readonly width: number;
+  /**
+   * The cell of row `index` that links into the team's workbook (its 0-based column and where it points), if
+   * any: a writer that lists the links after the cells asks for them without making each row again.
+   */
+  link?(index: number): { readonly column: number; readonly ref: SourceCellRef } | undefined;
 }
 
 export interface OutSheet {

@@ -2,7 +2,7 @@ import { columnLetter } from "../cells";
 import { dayToExcelSerial } from "../dates/calendarDay";
 import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Analysis } from "../analysis";
-import { CellStyle, OutCell, OutRow, OutSheet, cell as makeCell } from "./sheetModel";
+import { CellStyle, OutCell, OutRow, OutSheet, SourceCellRef, cell as makeCell } from "./sheetModel";
 import { ID_ORDER, shownClientIds } from "./shownClientIds";
 
 export const RECORDS_SHEET_NAME = "Geprüfte Einträge";
@@ -56,7 +56,7 @@ export function validatedRecordsSheet(analysis: Analysis, ids: ReadonlyMap<strin
     name: RECORDS_SHEET_NAME,
     columnWidths: [14, 12, 16, 18, 18, 13, 30, 24],
     rows,
-    moreRows: { count: rowCount, row: recordRows(analysis, ids, records), width: header.length },
+    moreRows: { count: rowCount, row: recordRows(analysis, ids, records), width: header.length, link: recordLinks(analysis, records) },
     table: { name: RECORDS_TABLE_NAME, headerRow: HEADER_ROW, columns: header, rowCount },
     freezeBelowRow: HEADER_ROW + 1,
     print: { orientation: "landscape", titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
@@ -108,12 +108,12 @@ function recordRows(analysis: Analysis, ids: ReadonlyMap<string, string>, record
     if (!c) idCell.set(r.clientKey, (c = makeCell(ids.get(r.clientKey) ?? r.clientId, "text")));
     return c;
   };
-  const dateColumn = new Map(analysis.sheets.map((s) => [s.name, columnLetter(s.columns.date ?? 0)]));
+  const address = sourceAddress(analysis);
   // The source cell is made here, not by `cell()`: V8 keeps objects of an allocation site whose objects tend to
   // live in old space from the start, and `cell()` also makes the report's long-lived cells. These die young.
   const source = (sheet: string, row: number): OutCell => {
-    const address = `${dateColumn.get(sheet) ?? "A"}${row}`;
-    return { value: `${sheet}!${address}`, style: "text", link: { sheet, cell: address } };
+    const at = address(sheet, row);
+    return { value: `${sheet}!${at}`, style: "text", link: { sheet, cell: at } };
   };
   const kinds = { counselling: cell(RECORD_KINDS.counselling, "text"), referrals: cell(RECORD_KINDS.referrals, "text"), events: cell(RECORD_KINDS.events, "text") };
   const { counselling, referrals, events } = records;
@@ -129,6 +129,23 @@ function recordRows(analysis: Analysis, ids: ReadonlyMap<string, string>, record
     }
     const e = events[i - referrals.length];
     return [kinds.events, cell(dayToExcelSerial(e.day), "date"), null, null, null, cell(e.attendees, "integer"), cell(e.topic, "text"), source(e.sheet, e.row)];
+  };
+}
+
+/** The cell a record's link points to: its date cell in the team's sheet. */
+function sourceAddress(analysis: Analysis): (sheet: string, row: number) => string {
+  const dateColumn = new Map(analysis.sheets.map((s) => [s.name, columnLetter(s.columns.date ?? 0)]));
+  return (sheet, row) => `${dateColumn.get(sheet) ?? "A"}${row}`;
+}
+
+/** Where row `i`'s link (the `Quelle` column) points, without making the row. */
+function recordLinks(analysis: Analysis, records: RecordsInOrder): (i: number) => { column: number; ref: SourceCellRef } {
+  const address = sourceAddress(analysis);
+  const column = Object.keys(RECORD_COLUMNS).indexOf("source");
+  const { counselling, referrals, events } = records;
+  return (i) => {
+    const r = i < counselling.length ? counselling[i] : i < counselling.length + referrals.length ? referrals[i - counselling.length] : events[i - counselling.length - referrals.length];
+    return { column, ref: { sheet: r.sheet, cell: address(r.sheet, r.row) } };
   };
 }
 

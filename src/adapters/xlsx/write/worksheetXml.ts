@@ -1,5 +1,5 @@
 import { EXCEL_MAX_CELL_TEXT, columnLetter } from "../../../core/cells";
-import { OutCell, OutSheet, PAGE_FOOTER, allRows, sheetWidth } from "../../../core/report/sheetModel";
+import { OutCell, OutSheet, PAGE_FOOTER, SourceCellRef, allRows, sheetWidth } from "../../../core/report/sheetModel";
 import { quoteSheet } from "../../../core/excel/references";
 import { xmlEscape } from "./chartXml";
 import { styleIndex } from "./stylesXml";
@@ -156,17 +156,31 @@ function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string
     return q;
   };
   let piece = ["<hyperlinks>"];
+  const add = (column: number, row: number, link: SourceCellRef): number =>
+    piece.push(`<hyperlink ref="${letters[column]}${row}"${target} location="${sheetPart(link.sheet)}!${xmlEscape(link.cell)}"/>`);
+  const flush = function* (): Generator<string> {
+    if (piece.length < ROWS_PER_PIECE) return;
+    yield piece.join("");
+    piece = [];
+  };
   let rowNumber = 0;
-  for (const cells of allRows(sheet)) {
+  const more = sheet.moreRows;
+  for (const cells of more?.link ? sheet.rows : allRows(sheet)) {
     rowNumber++;
     if (!cells) continue;
     for (let col = 0; col < cells.length; col++) {
       const link = cells[col]?.link;
-      if (link) piece.push(`<hyperlink ref="${letters[col]}${rowNumber}"${target} location="${sheetPart(link.sheet)}!${xmlEscape(link.cell)}"/>`);
+      if (link) add(col, rowNumber, link);
     }
-    if (piece.length >= ROWS_PER_PIECE) {
-      yield piece.join("");
-      piece = [];
+    yield* flush();
+  }
+  // A block of rows that names its links is asked for them alone, not row by row.
+  if (more?.link) {
+    for (let i = 0; i < more.count; i++) {
+      rowNumber++;
+      const link = more.link(i);
+      if (link) add(link.column, rowNumber, link.ref);
+      yield* flush();
     }
   }
   yield `${piece.join("")}</hyperlinks>`;
