@@ -38,7 +38,7 @@ export function validateRow(
 
   const day = kind === "clients" ? undefined : v.take(row, "date", date);
   const id = readClientId(row, v);
-  const status = resolveStatus(kind, row, v, id === undefined ? undefined : clients.get(id.key));
+  const status = resolveStatus(kind, row, v, id?.key, clients);
   const category = kind === "referrals" ? v.take(row, "category", v.readings.category(values.category ?? null)) : undefined;
 
   if (id === undefined || status === undefined) return undefined;
@@ -68,10 +68,16 @@ function checkPersonAttributes(row: RawRow, v: SheetValidation): void {
 }
 
 /** The row's own status; a blank one is taken from the clients sheet (counselling and referrals only). */
-function resolveStatus(kind: SheetKind, row: RawRow, v: SheetValidation, client: ClientRecord | undefined): ResidenceStatus | undefined {
+function resolveStatus(
+  kind: SheetKind,
+  row: RawRow,
+  v: SheetValidation,
+  key: string | undefined,
+  clients: ReadonlyMap<string, ClientRecord>,
+): ResidenceStatus | undefined {
   const own = v.readings.status(row.values.status ?? null);
   if (!own.ok) return v.take(row, "status", own);
-  const status = own.value ?? (kind === "clients" ? undefined : client?.status);
+  const status = own.value ?? (kind === "clients" || key === undefined ? undefined : clients.get(key)?.status);
   if (status === undefined) v.report(row.row, "status", "E_STATUS_MISSING");
   return status;
 }
