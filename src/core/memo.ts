@@ -13,7 +13,8 @@ export class Memo<K, V> {
   ) {}
 
   get(key: K): V {
-    if (this.results.has(key)) return this.results.get(key) as V;
+    const known = this.results.get(key);
+    if (known !== undefined || this.results.has(key)) return known as V;
     const value = this.compute(key);
     if (this.results.size >= this.limit) this.results.clear();
     this.results.set(key, value);

@@ -38,8 +38,10 @@ export function distinctPerMonth(records: readonly ClientActivity[]): number[] {
   return months.map((m) => m.size);
 }
 
-export function distinctClients(records: readonly { clientKey: string }[]): number {
-  return new Set(records.map((r) => r.clientKey)).size;
+export function distinctClients(...lists: readonly (readonly { clientKey: string }[])[]): number {
+  const clients = new Set<string>();
+  for (const records of lists) for (const r of records) clients.add(r.clientKey);
+  return clients.size;
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
@@ -80,6 +82,6 @@ export function computeFigures(analysis: Analysis, year: number): Figures {
     counseling: counselingFigures(counselling, months),
     referrals: referralFigures(referrals, months),
     placements: placementFigures(referrals),
-    cases: { active: distinctClients([...counselling, ...referrals]) },
+    cases: { active: distinctClients(counselling, referrals) },
   };
 }

@@ -77,7 +77,9 @@ interface RecordsInOrder {
 function recordsInOrder(analysis: Analysis, ids: ReadonlyMap<string, string>): RecordsInOrder {
   const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
   const rank = new Map([...new Set(ids.values())].sort(ID_ORDER.compare).map((id, i) => [id, i]));
-  const rankOf = (r: CounsellingRecord | ReferralRecord): number => rank.get(ids.get(r.clientKey) ?? "") ?? -1;
+  // Each client's rank by its key, once: one lookup per record.
+  const rankOfKey = new Map([...ids].map(([key, id]) => [key, rank.get(id) ?? -1]));
+  const rankOf = (r: CounsellingRecord | ReferralRecord): number => rankOfKey.get(r.clientKey) ?? -1;
   return {
     counselling: byClient(kept(analysis.counselling), rankOf, rank.size),
     referrals: byClient(kept(analysis.referrals), rankOf, rank.size),
