@@ -21,7 +21,11 @@ describe("worksheet XML", () => {
     const xml = [...worksheetXml(linked, new SharedStrings(), relations)].join("");
     expect(xml).toContain(`<hyperlinks><hyperlink ref="A1" r:id="rId7" location="'Bera''tungen'!A5"/><hyperlink ref="A2" r:id="rId7" location="'Bera''tungen'!A6"/></hyperlinks>`);
     expect(asked).toBe(1);
+    // A link's own text is written as text: escaped, its spaces kept.
+    const special = sheet([[cell(" A&B  <x>", "text", { sheet: "B", cell: "A1" })]]);
+    expect(Array.from(worksheetXml(special, new SharedStrings(), relations)).join("")).toContain(`<is><t xml:space="preserve"> A&amp;B  &lt;x&gt;</t></is>`);
+    expect(asked).toBe(2);
     Array.from(worksheetXml(sheet([[cell("ohne", "text")]]), new SharedStrings(), relations));
-    expect(asked).toBe(1);
+    expect(asked).toBe(2);
   });
 });

@@ -7,6 +7,12 @@ import { styleIndex } from "./stylesXml";
 /** Whether a text needs `xml:space="preserve"` to keep its spaces (leading, trailing, or more than one in a row). */
 const PRESERVE = /^\s|\s$|\s\s|[\t\n\r]/;
 
+/**
+ * A text that goes into XML as it is: no character to escape or to drop, no space to preserve (no leading or
+ * trailing white space, no white space but single spaces).
+ */
+const PLAIN_TEXT = /^[^\s&<>"\u0000-\u001f\ufffe\uffff]+(?: [^\s&<>"\u0000-\u001f\ufffe\uffff]+)*$/;
+
 /** A text element's opening tag: `xml:space="preserve"` only where the text's spaces need it. */
 const textTag = (text: string): string => (PRESERVE.test(text) ? `<t xml:space="preserve">` : "<t>");
 
@@ -62,7 +68,11 @@ function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
   if (value === null) return `${style}/>`;
   const text = value.length > EXCEL_MAX_CELL_TEXT ? `${value.slice(0, EXCEL_MAX_CELL_TEXT - 1)}…` : value;
   // A link's text names its own cell: kept inline, so that thousands of them do not fill the shared strings.
-  if (cell.link) return `${style} t="inlineStr"><is>${textTag(text)}${xmlText(text)}</t></is></c>`;
+  if (cell.link) {
+    // Most link texts (`Beratungen!A17`) need nothing: one test instead of three.
+    const element = PLAIN_TEXT.test(text) ? `<t>${text}` : `${textTag(text)}${xmlText(text)}`;
+    return `${style} t="inlineStr"><is>${element}</t></is></c>`;
+  }
   return `${style} t="s"><v>${strings.indexOf(text)}</v></c>`;
 }
 
