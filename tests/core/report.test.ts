@@ -5,7 +5,8 @@ import { buildReport, defaultReportYear } from "../../src/core/report/buildRepor
 import { caseRecords } from "../../src/core/report/caseRecords";
 import { Figures } from "../../src/core/figures/figures";
 import { OutSheet } from "../../src/core/report/sheetModel";
-import { analyseXlsx, d } from "../helpers/xlsx";
+import { analyseSheets } from "../helpers/sheets";
+import { d } from "../helpers/xlsx";
 
 describe("the wording rule (spec 4)", () => {
   test.each([
@@ -59,7 +60,7 @@ describe("the German paragraph", () => {
 });
 
 async function twoYears() {
-  return analyseXlsx({
+  return analyseSheets({
     Beratungen: [
       ["Datum", "Klient-ID", "Aufenthaltsstatus", "Thema", "Name", "Notiz"],
       [d(2018, 6, 1), "IK-2", "Asyl", "Arbeit", "Omid Harlacher", "vertrauliche Notiz eins"],
@@ -134,7 +135,7 @@ describe("report models (spec 4)", () => {
   });
 
   test("an implausible date (a typo like 1999, a future day) is no year with data", async () => {
-    const analysis = await analyseXlsx({
+    const analysis = await analyseSheets({
       Beratungen: [["Datum", "Klient-ID", "Status"], [d(1999, 3, 1), "IK-1", "Geduldet"], [d(2019, 3, 1), "IK-2", "Geduldet"], [d(2027, 1, 5), "IK-3", "Geduldet"]],
     });
     expect([...analysis.dataYears]).toEqual([2019]);
