@@ -2,10 +2,15 @@ import { Cell, isBlank } from "../cells";
 import { Field } from "../vocabulary/columns";
 import type { RawRow } from "./sheetIngest";
 
-/** Rows per block of a column: blocks are filled, never grown and copied (a column of 100,000 cells is 25 of them). */
-const BLOCK = 4096;
+/**
+ * Rows per block of a column: the first block small (most sheets are short), the others large enough (128 KB) that
+ * V8 keeps them outside its young generation, so that collections during reading never copy them. Blocks are
+ * filled, never grown and copied (growing one array of 100,000 cells copied it again and again).
+ */
+const FIRST_BLOCK = 2048;
+const BLOCK = 16_384;
 
-/** A column of values in fixed blocks: appending never copies what is there. */
+/** A column of values in blocks: appending never copies what is there. */
 class Blocks<T> {
   private readonly blocks: T[][] = [];
   private size = 0;
@@ -15,14 +20,16 @@ class Blocks<T> {
   }
 
   push(value: T): void {
-    const i = this.size % BLOCK;
-    if (i === 0) this.blocks.push(new Array<T>(BLOCK));
+    const i = this.size < FIRST_BLOCK ? this.size : (this.size - FIRST_BLOCK) % BLOCK;
+    if (i === 0) this.blocks.push(new Array<T>(this.size === 0 ? FIRST_BLOCK : BLOCK));
     this.blocks[this.blocks.length - 1][i] = value;
     this.size++;
   }
 
   at(index: number): T {
-    return this.blocks[Math.floor(index / BLOCK)][index % BLOCK];
+    if (index < FIRST_BLOCK) return this.blocks[0][index];
+    const rest = index - FIRST_BLOCK;
+    return this.blocks[1 + Math.floor(rest / BLOCK)][rest % BLOCK];
   }
 
   map<U>(f: (value: T) => U): Blocks<U> {
