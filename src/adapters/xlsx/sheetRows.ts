@@ -6,7 +6,7 @@ import { decodeCellText } from "./ooxmlText";
 import { DamagedPackage } from "./packageProblems";
 import { SharedString, TOO_LONG } from "./sharedStrings";
 import { AttributeVisitor, ScanHandler, XmlScanner, decodeText, scanAttributes, spells } from "./xmlScanner";
-import { feedXml, localName, passOn2 } from "./xmlStream";
+import { feedXml, localName, passOn } from "./xmlStream";
 
 /** Excel's grid: 1,048,576 rows, 16,384 columns (A to XFD). */
 const MAX_ROW = 1_048_576;
@@ -57,6 +57,13 @@ function digitsAt(s: string, from: number, to: number): number {
   return n;
 }
 
+/** The shared string at `index`; an index the table does not have is damage, an overlong text unreadable. */
+function sharedString(index: number, context: SheetContext): Cell {
+  const value = index >= 0 && index < context.shared.length ? context.shared[index] : undefined;
+  if (value === undefined) return unreadableCell("damaged");
+  return value === TOO_LONG ? unreadableCell("tooLong") : value;
+}
+
 /** A cell's text, escapes decoded; over Excel's limit it is unreadable. */
 function cellText(text: string): Cell {
   const decoded = decodeCellText(text);
@@ -69,10 +76,7 @@ function cellValue(type: string | undefined, text: string | undefined, context: 
   switch (type) {
     case "s": {
       if (text.trim() === "") return null; // `<v/>`: written by some tools for an empty cell
-      const index = /^\s*\d+\s*$/.test(text) ? Number(text) : -1;
-      const value = index >= 0 && index < context.shared.length ? context.shared[index] : undefined;
-      if (value === undefined) return unreadableCell("damaged");
-      return value === TOO_LONG ? unreadableCell("tooLong") : value;
+      return sharedString(/^\s*\d+\s*$/.test(text) ? Number(text) : -1, context);
     }
     case "inlineStr":
     case "str":
@@ -98,11 +102,7 @@ function cellValue(type: string | undefined, text: string | undefined, context: 
 
 /** The value of a cell whose `<v>` is the plain whole number `n`: as `cellValue` would read its digits. */
 function digitsValue(type: string | undefined, n: number, context: SheetContext): Cell {
-  if (type === "s") {
-    const value = n < context.shared.length ? context.shared[n] : undefined;
-    if (value === undefined) return unreadableCell("damaged");
-    return value === TOO_LONG ? unreadableCell("tooLong") : value;
-  }
+  if (type === "s") return sharedString(n, context);
   if (type === undefined || type === "n") return n;
   return cellValue(type, String(n), context);
 }
@@ -219,7 +219,7 @@ class SheetRowReader implements ScanHandler {
       case "c":
         return this.closeCell();
       case "row":
-        if (this.hasContent) passOn2(this.visit, this.rowNumber, this.cells);
+        if (this.hasContent) passOn(this.visit, this.rowNumber, this.cells);
         return;
     }
   }

@@ -113,17 +113,11 @@ export class PassedOn extends Error {
   }
 }
 
-/** Runs a consumer's callback inside a parser handler; what it throws is passed on unchanged. */
-export function passOn<T>(callback: () => T): T {
-  try {
-    return callback();
-  } catch (error) {
-    throw new PassedOn(error);
-  }
-}
-
-/** `passOn` for a callback of two arguments, without a closure per call (it runs once per row). */
-export function passOn2<A, B, T>(callback: (a: A, b: B) => T, a: A, b: B): T {
+/**
+ * Runs a consumer's callback of two arguments inside a parser handler; what it throws is passed on unchanged. The
+ * arguments are passed through rather than closed over: it runs once per row.
+ */
+export function passOn<A, B, T>(callback: (a: A, b: B) => T, a: A, b: B): T {
   try {
     return callback(a, b);
   } catch (error) {
