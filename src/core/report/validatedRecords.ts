@@ -118,20 +118,26 @@ function recordRows(analysis: Analysis, ids: ReadonlyMap<string, string>, record
     return { value: `${sheet}!${at}`, style: "text", link: { sheet, cell: at } };
   };
   const kinds = { counselling: cell(RECORD_KINDS.counselling, "text"), referrals: cell(RECORD_KINDS.referrals, "text"), events: cell(RECORD_KINDS.events, "text") };
-  const { counselling, referrals, events } = records;
   return (i) => {
-    if (i < counselling.length) {
-      const r = counselling[i];
-      return [kinds.counselling, cell(dayToExcelSerial(r.day), "date"), clientCell(r), cell(r.status, "text"), null, null, null, source(r.sheet, r.row)];
+    const r = recordAt(records, i);
+    const date = cell(dayToExcelSerial(r.day), "date");
+    switch (r.kind) {
+      case "counselling":
+        return [kinds.counselling, date, clientCell(r), cell(r.status, "text"), null, null, null, source(r.sheet, r.row)];
+      case "referrals":
+        return [kinds.referrals, date, clientCell(r), cell(r.status, "text"), cell(r.category, "text"), null, null, source(r.sheet, r.row)];
+      case "events":
+        return [kinds.events, date, null, null, null, cell(r.attendees, "integer"), cell(r.topic, "text"), source(r.sheet, r.row)];
     }
-    i -= counselling.length;
-    if (i < referrals.length) {
-      const r = referrals[i];
-      return [kinds.referrals, cell(dayToExcelSerial(r.day), "date"), clientCell(r), cell(r.status, "text"), cell(r.category, "text"), null, null, source(r.sheet, r.row)];
-    }
-    const e = events[i - referrals.length];
-    return [kinds.events, cell(dayToExcelSerial(e.day), "date"), null, null, null, cell(e.attendees, "integer"), cell(e.topic, "text"), source(e.sheet, e.row)];
   };
+}
+
+/** The record of the table's row `i`: counselling first, then referrals, then events. */
+function recordAt(records: RecordsInOrder, i: number): CounsellingRecord | ReferralRecord | EventRecord {
+  const { counselling, referrals, events } = records;
+  if (i < counselling.length) return counselling[i];
+  i -= counselling.length;
+  return i < referrals.length ? referrals[i] : events[i - referrals.length];
 }
 
 /** The cell a record's link points to: its date cell in the team's sheet. */
@@ -144,9 +150,8 @@ function sourceAddress(analysis: Analysis): (sheet: string, row: number) => stri
 function recordLinks(analysis: Analysis, records: RecordsInOrder): (i: number) => { column: number; ref: SourceCellRef } {
   const address = sourceAddress(analysis);
   const column = Object.keys(RECORD_COLUMNS).indexOf("source");
-  const { counselling, referrals, events } = records;
   return (i) => {
-    const r = i < counselling.length ? counselling[i] : i < counselling.length + referrals.length ? referrals[i - counselling.length] : events[i - counselling.length - referrals.length];
+    const r = recordAt(records, i);
     return { column, ref: { sheet: r.sheet, cell: address(r.sheet, r.row) } };
   };
 }
