@@ -6,6 +6,7 @@ import { buildSync } from "esbuild";
 import ExcelJS from "exceljs";
 import { Browser, Page, chromium } from "playwright-core";
 import type { HostOptions } from "../host/memoryExcel";
+import { excelSerial } from "./xlsx";
 
 /* The built task pane in Debian's Chromium, with office.js routed to the in-memory Excel host. */
 
@@ -76,7 +77,7 @@ export async function sheetsOfFile(path: string): Promise<Record<string, unknown
   wb.eachSheet((ws) => {
     const rows: unknown[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
-      rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : (v ?? "")));
+      rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? excelSerial(v) : (v ?? "")));
     });
     out[ws.name] = Array.from(rows, (r) => r ?? []);
   });

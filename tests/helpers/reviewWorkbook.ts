@@ -1,10 +1,11 @@
 import { FORMULA_COLUMN } from "../../src/core/report/annualReview";
 import ExcelJS from "exceljs";
 import { TableColumns } from "./formulaText";
+import { excelSerial } from "./xlsx";
 
 /** A cell as Excel hands it to a custom function: a date as its serial number, a blank as "". */
 function excelValue(value: ExcelJS.CellValue): unknown {
-  if (value instanceof Date) return value.getTime() / 86_400_000 + 25_569;
+  if (value instanceof Date) return excelSerial(value);
   if (value === null || value === undefined) return "";
   if (typeof value === "object" && "text" in value) return value.text;
   return value;

@@ -1,9 +1,9 @@
 import { Cell } from "../../src/core/cells";
 import { Analysis } from "../../src/core/analysis";
-import { Day, dayToExcelSerial } from "../../src/core/dates/calendarDay";
+import { Day } from "../../src/core/dates/calendarDay";
 import { IngestedSheet, SheetIngest } from "../../src/core/recognize/sheetIngest";
 import { analyse } from "../../src/core/validate/analyse";
-import { CellInput, SheetRows, TODAY } from "./xlsx";
+import { CellInput, SheetRows, TODAY, excelSerial } from "./xlsx";
 
 /*
  * The domain rules tested as what they are, pure functions of cells: sheets given as rows of cells go straight
@@ -11,12 +11,10 @@ import { CellInput, SheetRows, TODAY } from "./xlsx";
  * formula as its cached value, blank rows skipped). The file adapters have tests of their own (tests/adapters).
  */
 
-const MS_PER_DAY = 86_400_000;
-
 /** A cell as the adapters hand it to the core. */
 export function cellOf(input: CellInput): Cell {
   if (input === null) return null;
-  if (input instanceof Date) return dayToExcelSerial(Math.floor(input.getTime() / MS_PER_DAY)) + (input.getTime() % MS_PER_DAY) / MS_PER_DAY;
+  if (input instanceof Date) return excelSerial(input);
   if (typeof input === "object") return "error" in input ? { error: input.error } : ((input.result ?? null) as Cell);
   return input;
 }

@@ -19,6 +19,9 @@ export const TODAY: Day = dayFromParts(2026, 11, 25);
 /** A calendar day as a UTC Date, as ExcelJS writes date cells. */
 export const d = (year: number, month: number, day: number): Date => new Date(Date.UTC(year, month - 1, day));
 
+/** A Date as ExcelJS reads or writes it (UTC), as its Excel serial number (1900 system, time as the fraction). */
+export const excelSerial = (date: Date): number => date.getTime() / 86_400_000 + 25_569;
+
 export function tempDir(prefix = "fallbilanz-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

@@ -10,7 +10,7 @@ import { OfficeReportWriter } from "../../src/taskpane/excel/officeSink";
 import { OfficeWorkbookSource } from "../../src/taskpane/excel/officeSource";
 import { documentSettings } from "../../src/taskpane/excel/settings";
 import { installOffice } from "../helpers/officeGlobals";
-import { tempDir } from "../helpers/xlsx";
+import { excelSerial, tempDir } from "../helpers/xlsx";
 import { createWorkbook, sheetValues } from "../host/memoryExcel";
 
 /*
@@ -24,7 +24,7 @@ const quiet = { write: () => true, isTTY: false };
 
 /** A cell's value for comparing: dates as serial numbers, links by their text, empty as "". */
 function plain(value: ExcelJS.CellValue): unknown {
-  if (value instanceof Date) return value.getTime() / 86_400_000 + 25_569;
+  if (value instanceof Date) return excelSerial(value);
   if (value === null || value === undefined) return "";
   if (typeof value === "object" && "text" in value) return value.text;
   if (typeof value === "object" && "error" in value) return germanErrorName(value.error);
