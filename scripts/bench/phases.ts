@@ -18,7 +18,7 @@ async function phases(file: string, out: string): Promise<void> {
     process.stdout.write(`${name.padEnd(12)} ${(now - t).toFixed(0).padStart(6)} ms ${(process.memoryUsage().heapUsed / 1e6).toFixed(0).padStart(5)} MB Heap, bisher höchstens ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB RSS\n`);
     t = now;
   };
-  const { analysis } = await recogniseWorkbook(new XlsxFileSource(file), { today: todayInGermany() });
+  const analysis = await recogniseWorkbook(new XlsxFileSource(file), { today: todayInGermany() });
   lap("erkennen");
   const report = buildReport(analysis, { year: 2019 });
   lap("aufbauen");

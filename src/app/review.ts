@@ -1,7 +1,7 @@
 import { analyse } from "../core/validate/analyse";
 import { Day } from "../core/dates/calendarDay";
 import { FallbilanzError } from "../core/errors";
-import { IngestOptions, SheetInfo } from "../core/recognize/sheetIngest";
+import { IngestOptions } from "../core/recognize/sheetIngest";
 import { Report, buildReport, defaultReportYear } from "../core/report/buildReport";
 import { Analysis } from "../core/analysis";
 import { ReadProgress, ReportSink, WorkbookSource } from "../port/workbookPort";
@@ -20,12 +20,12 @@ export interface RecogniseOptions {
 }
 
 /**
- * Reads every sheet through the core's recognition and validates every row. The sheets come back as recognised,
- * without their rows (those live on as records only: holding them as well doubled the memory of a large workbook).
+ * Reads every sheet through the core's recognition and validates every row. The analysis holds the sheets as
+ * recognised, without their rows (those live on as records only: holding them as well doubled the memory of a
+ * large workbook).
  */
-export async function recogniseWorkbook(source: WorkbookSource, options: RecogniseOptions): Promise<{ sheets: readonly SheetInfo[]; analysis: Analysis }> {
-  const analysis = analyse(await readTrackingWorkbook(source, { progress: options.progress, ingest: options.ingest }), options.today);
-  return { sheets: analysis.sheets, analysis };
+export async function recogniseWorkbook(source: WorkbookSource, options: RecogniseOptions): Promise<Analysis> {
+  return analyse(await readTrackingWorkbook(source, { progress: options.progress, ingest: options.ingest }), options.today);
 }
 
 export interface ReviewRequest {

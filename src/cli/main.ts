@@ -40,7 +40,7 @@ async function run(args: CliArgs, io: CliIo): Promise<Report> {
   await OutputFiles.check([args.out, args.json], args.workbook);
   const progress = terminalProgress(io.stderr as NodeJS.WriteStream);
   // The rows read are passed on, not kept: once validated they live on as records only.
-  const { analysis } = await recogniseWorkbook(new XlsxFileSource(args.workbook), { today, progress: progress.read });
+  const analysis = await recogniseWorkbook(new XlsxFileSource(args.workbook), { today, progress: progress.read });
   const outputs = new OutputFiles();
   let report: Report;
   try {

@@ -1,7 +1,7 @@
 import { Body1, Divider, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { reportYears } from "../../core/report/buildReport";
-import { isBusy, useFallbilanz } from "../hooks/useFallbilanz";
+import { isBusy, sheetsOf, useFallbilanz } from "../hooks/useFallbilanz";
 import { Services } from "../services";
 import { CheckStep } from "./CheckStep";
 import { InputHelpStep } from "./InputHelpStep";
@@ -39,7 +39,7 @@ export function App({ services }: AppProps): JSX.Element {
         Erkennt Ihre Tracking-Arbeitsmappe, prüft jede Zeile und schreibt den Jahresrückblick in eigene Blätter. Ihre Blätter liest
         Fallbilanz nur; nur die Eingabehilfen fügen nach Ihrer Bestätigung Auswahllisten hinzu.
       </Body1>
-      <RecognitionStep sheets={state.sheets} outcome={state.outcome} disabled={busy} onChooseColumn={(s, f, c) => void actions.chooseColumn(s, f, c)} />
+      <RecognitionStep sheets={sheetsOf(state)} outcome={state.outcome} disabled={busy} onChooseColumn={(s, f, c) => void actions.chooseColumn(s, f, c)} />
       <Divider />
       <CheckStep
         analysis={state.analysis}

@@ -27,13 +27,15 @@ export interface StepOutcome {
 export interface FallbilanzState {
   /** The last action's outcome, in the step it belongs to; a step is under way while its kind is "progress". */
   readonly outcome: StepOutcome | undefined;
-  readonly sheets: readonly SheetInfo[];
   readonly analysis: Analysis | undefined;
   readonly written: readonly WrittenSheet[];
 }
 
 /** What an action hands back: new state, and the success message its step shows. */
-type StepResult = Partial<Pick<FallbilanzState, "sheets" | "analysis" | "written">> & { readonly notice?: string };
+type StepResult = Partial<Pick<FallbilanzState, "analysis" | "written">> & { readonly notice?: string };
+
+/** The workbook's sheets as last recognised (none before the first reading). */
+export const sheetsOf = (state: FallbilanzState): readonly SheetInfo[] => state.analysis?.sheets ?? [];
 
 /** Whether an action is under way (the pane's controls wait for it). */
 export const isBusy = (state: FallbilanzState): boolean => state.outcome?.kind === "progress";
@@ -51,7 +53,7 @@ export interface FallbilanzActions {
   defaultYear(): number | undefined;
 }
 
-const initial: FallbilanzState = { outcome: undefined, sheets: [], analysis: undefined, written: [] };
+const initial: FallbilanzState = { outcome: undefined, analysis: undefined, written: [] };
 
 /** The task pane's state and actions, over the Excel services. Recognises the workbook on first render. */
 export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzActions] {
@@ -70,9 +72,9 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     }
   }, []);
 
-  const read = useCallback(async (): Promise<{ sheets: readonly SheetInfo[]; analysis: Analysis }> => {
+  const read = useCallback(async (): Promise<{ analysis: Analysis }> => {
     const stored = services.settings.load();
-    return recogniseWorkbook(services.source, {
+    const analysis = await recogniseWorkbook(services.source, {
       today: services.today(),
       progress: (sheet, rows) => {
         const text = readingProgress(sheet, rows);
@@ -80,6 +82,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       },
       ingest: (name) => ({ columnOverrides: stored.columns[name] }),
     });
+    return { analysis };
   }, [services]);
 
   const recognise = useCallback(() => step("recognise", "Arbeitsmappe wird gelesen …", read), [step, read]);
@@ -118,7 +121,7 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       }),
     addInputHelp: () =>
       step("help", "Auswahllisten werden eingerichtet …", async () => {
-        const targets = dropdownTargets(state.sheets);
+        const targets = dropdownTargets(sheetsOf(state));
         const { added, kept } = await services.addDropdowns(targets);
         const keptNote = kept.length === 0 ? "" : ` Unverändert gelassen, weil dort schon eigene Regeln gelten: ${kept.map((t) => `${t.label} in „${t.sheet}“`).join(", ")}.`;
         return { notice: `Auswahllisten eingerichtet: ${added.map((t) => `${t.label} in „${t.sheet}“`).join(", ") || "keine"}.${keptNote}` };
