@@ -13,8 +13,14 @@ const PRESERVE = /^\s|\s$|\s\s|[\t\n\r]/;
  */
 const PLAIN_TEXT = /^[^\s&<>"\u0000-\u001f\ufffe\uffff]+(?: [^\s&<>"\u0000-\u001f\ufffe\uffff]+)*$/;
 
-/** A text element's opening tag: `xml:space="preserve"` only where the text's spaces need it. */
-const textTag = (text: string): string => (PRESERVE.test(text) ? `<t xml:space="preserve">` : "<t>");
+/**
+ * A text element (`<t>…</t>`): escaped, without the control characters XML cannot hold, and with
+ * `xml:space="preserve"` only where the text's spaces need it. Most texts need none of it: one test for them.
+ */
+function textElement(text: string): string {
+  if (PLAIN_TEXT.test(text)) return `<t>${text}</t>`;
+  return `${PRESERVE.test(text) ? `<t xml:space="preserve">` : "<t>"}${xmlText(text)}</t>`;
+}
 
 /** The package's shared strings: each distinct text once, cells refer to it by index. */
 export class SharedStrings {
@@ -32,7 +38,7 @@ export class SharedStrings {
   }
 
   xml(): string {
-    const items = [...this.index.keys()].map((t) => `<si>${textTag(t)}${xmlText(t)}</t></si>`).join("");
+    const items = [...this.index.keys()].map((t) => `<si>${textElement(t)}</si>`).join("");
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">${items}</sst>`;
   }
 }
@@ -68,11 +74,7 @@ function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
   if (value === null) return `${style}/>`;
   const text = value.length > EXCEL_MAX_CELL_TEXT ? `${value.slice(0, EXCEL_MAX_CELL_TEXT - 1)}…` : value;
   // A link's text names its own cell: kept inline, so that thousands of them do not fill the shared strings.
-  if (cell.link) {
-    // Most link texts (`Beratungen!A17`) need nothing: one test instead of three.
-    const element = PLAIN_TEXT.test(text) ? `<t>${text}` : `${textTag(text)}${xmlText(text)}`;
-    return `${style} t="inlineStr"><is>${element}</t></is></c>`;
-  }
+  if (cell.link) return `${style} t="inlineStr"><is>${textElement(text)}</is></c>`;
   return `${style} t="s"><v>${strings.indexOf(text)}</v></c>`;
 }
 
