@@ -5,6 +5,7 @@ import { REFERRAL_CATEGORIES, categoryGroup } from "../vocabulary/referralCatego
 import { formatGermanInteger } from "./about";
 import { MONTH_NAMES, reviewParagraph } from "./paragraph";
 import { HEADLINES } from "./headlines";
+import { wrappedRowHeight } from "./cellLooks";
 import { ChartModel, ColumnRange, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { Breakdowns } from "./breakdowns";
 import { suppressBreakdown } from "./suppress";
@@ -128,7 +129,8 @@ class ReviewSheet {
         previous ? cell(h.pick(previous), h.style) : null,
         ...formulaCell(h.formula(year), "text"),
       ]);
-      if (h.label.length > LABEL_WIDTH) this.heights[at] = 30;
+      const height = wrappedRowHeight(h.label, LABEL_WIDTH);
+      if (height) this.heights[at] = height;
     }
     this.add(undefined);
   }

@@ -40,3 +40,23 @@ export const CELL_LOOKS: Readonly<Record<CellStyle, CellLook>> = {
 
 /** A link to a cell: the usual blue, underlined. */
 export const LINK_LOOK: CellLook = { underline: true, color: "0563C1" };
+
+/** Points per line of text at the default font size. */
+const LINE_HEIGHT = 15;
+
+/**
+ * The height a row needs for `text` wrapped in a column `width` characters wide (words kept whole), in points;
+ * undefined when it fits on one line. Excel and LibreOffice do not grow a row for wrapped text written by a file,
+ * so a wrapped label or header needs its height set, or its second line covers the next row when printed.
+ */
+export function wrappedRowHeight(text: string, width: number): number | undefined {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(" ")) {
+    if (used > 0 && used + 1 + word.length > width) {
+      lines++;
+      used = word.length;
+    } else used += (used > 0 ? 1 : 0) + word.length;
+  }
+  return lines > 1 ? lines * LINE_HEIGHT : undefined;
+}

@@ -1,8 +1,13 @@
 import { ChartModel, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
+import { wrappedRowHeight } from "./cellLooks";
 import { HEADLINES } from "./headlines";
 import { FiguresOfYear, yearFigures } from "./years";
 
 export const MULTI_YEAR_SHEET_NAME = "Mehrjahresübersicht";
+
+/** Characters of column A (the labels) and of each year's column. */
+const LABEL_WIDTH = 50;
+const YEAR_WIDTH = 14;
 
 /**
  * `Mehrjahresübersicht`: every year of the workbook with accepted rows side by side, oldest first, and a chart of
@@ -15,11 +20,19 @@ export function multiYearSheet(allOfThem: readonly FiguresOfYear[]): OutSheet {
   add([cell("Mehrjahresübersicht: Integrationskoordination", "title")]);
   add([cell("Jedes Jahr der Arbeitsmappe mit geprüften Einträgen, gezählt wie im Jahresrückblick. Ein laufendes Jahr zählt die begonnenen Monate.", "note")]);
   add(undefined);
+  // A wrapped label or header gets the height of its lines (else its second line covers the next row in print).
+  const heights: Record<number, number> = {};
+  const fit = (at: number, texts: readonly string[], width: number): void => {
+    const height = Math.max(0, ...texts.map((t) => wrappedRowHeight(t, width) ?? 0));
+    if (height > 0) heights[at] = height;
+  };
   add([cell("Kennzahl", "header"), ...years.map((y) => cell(String(y.year), "headerNumber"))]);
-  for (const r of HEADLINES) add([cell(r.label, "label"), ...years.map((y): OutCell => cell(r.pick(y.figures), r.style))]);
+  for (const r of HEADLINES) fit(add([cell(r.label, "label"), ...years.map((y): OutCell => cell(r.pick(y.figures), r.style))]), [r.label], LABEL_WIDTH);
   add(undefined);
   add([cell("Monatsmittel je Jahr (für das Diagramm)", "heading")]);
-  const header = add([cell("Jahr", "header"), cell("Ø beratene Personen pro Monat", "headerNumber"), cell("Ø vermittelte Personen pro Monat", "headerNumber")]);
+  const averages = ["Ø beratene Personen pro Monat", "Ø vermittelte Personen pro Monat"];
+  const header = add([cell("Jahr", "header"), ...averages.map((a) => cell(a, "headerNumber"))]);
+  fit(header, averages, YEAR_WIDTH);
   for (const y of years) add([cell(String(y.year), "label"), cell(y.figures.counseling.monthlyAvgPersons, "average"), cell(y.figures.referrals.monthlyAvgPersons, "average")]);
   const first = header + 1;
   const last = header + Math.max(1, years.length);
@@ -40,9 +53,9 @@ export function multiYearSheet(allOfThem: readonly FiguresOfYear[]): OutSheet {
   for (let i = 0; i < 20; i++) add(undefined);
   return {
     name: MULTI_YEAR_SHEET_NAME,
-    columnWidths: [50, ...years.map(() => 14), ...(years.length < 3 ? new Array<number>(3 - years.length).fill(14) : [])],
+    columnWidths: [LABEL_WIDTH, ...years.map(() => YEAR_WIDTH), ...(years.length < 3 ? new Array<number>(3 - years.length).fill(YEAR_WIDTH) : [])],
     rows,
-    rowHeights: { [header]: 32 },
+    rowHeights: heights,
     charts: [chart],
     print: { orientation: "landscape", breaksBefore: [chartTop] },
   };
