@@ -5,7 +5,7 @@ import { REFERRAL_CATEGORIES, categoryGroup } from "../vocabulary/referralCatego
 import { formatGermanInteger } from "./about";
 import { MONTH_NAMES, reviewParagraph } from "./paragraph";
 import { HEADLINES } from "./headlines";
-import { wrappedRowHeight } from "./cellLooks";
+import { columnWidthFor, wrappedRowHeight } from "./cellLooks";
 import { ChartModel, ColumnRange, OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { Breakdowns } from "./breakdowns";
 import { suppressBreakdown } from "./suppress";
@@ -20,6 +20,8 @@ export const reviewSheetName = (year: number): string => `Jahresrückblick ${yea
 export const FORMULA_COLUMN = 10;
 /** Characters of a label that fit column A on one line; longer labels wrap onto a second line. */
 const LABEL_WIDTH = 46;
+/** Characters of a month table column, at least. */
+const MONTH_WIDTH = 14;
 
 export interface ReviewOptions {
   /** The figures of the year, and of the year before when the workbook holds it (computed once per review). */
@@ -64,7 +66,7 @@ export function annualReview(analysis: Analysis, year: number, options: ReviewOp
   addBreakdowns(review.add, figures, options.breakdowns, options.suppressionThreshold);
   review.add(undefined);
   review.dataQuality(analysis);
-  return { figures, previous, paragraph, sheet: review.sheet(year, months.columns.length) };
+  return { figures, previous, paragraph, sheet: review.sheet(year, months) };
 }
 
 /** A column of the month table; `average` is set on the persons columns (their Ø row). */
@@ -77,6 +79,8 @@ interface MonthColumn {
 /** Where the month table sits (1-based rows), for the charts that draw from it. */
 interface MonthTable {
   readonly columns: readonly MonthColumn[];
+  /** Each column's width: its header's longest word whole. */
+  readonly widths: readonly number[];
   readonly headerRow: number;
   readonly firstRow: number;
   readonly lastRow: number;
@@ -153,7 +157,8 @@ class ReviewSheet {
     columns.push({ label: `Veranstaltungen ${year}`, values: upToM(counts.events) });
     columns.push({ label: `Teilnehmende ${year}`, values: upToM(counts.attendees) });
     const headerRow = this.add([cell("Monat", "header"), ...columns.map((c) => cell(c.label, "header"))]);
-    this.heights[headerRow] = 32;
+    const widths = columns.map((c) => columnWidthFor(c.label, MONTH_WIDTH));
+    this.heights[headerRow] = Math.max(32, ...columns.map((c, i) => wrappedRowHeight(c.label, widths[i]) ?? 0));
     for (let m = 0; m < 12; m++) this.add([cell(MONTH_NAMES[m], "label"), ...columns.map((c) => cell(c.values[m], "integer"))]);
     this.add([
       cell("Ø pro Monat (Personen der Zielgruppe)", "total"),
@@ -161,7 +166,7 @@ class ReviewSheet {
     ]);
     this.add([cell("Beratene und vermittelte Personen: Asylbewerbende und Geduldete, je Monat jede Person einmal gezählt.", "note")]);
     this.add(undefined);
-    return { columns, headerRow, firstRow: headerRow + 1, lastRow: headerRow + 12 };
+    return { columns, widths, headerRow, firstRow: headerRow + 1, lastRow: headerRow + 12 };
   }
 
   /** The two charts of persons per month, side by side below the month table, on a page of their own. */
@@ -193,9 +198,9 @@ class ReviewSheet {
   }
 
   /** The sheet: printed columns A to the month table's last, the formula column beyond them. */
-  sheet(year: number, monthColumns: number): OutSheet {
-    const printedColumns = 1 + monthColumns;
-    const widths = [LABEL_WIDTH, ...new Array<number>(monthColumns).fill(14)];
+  sheet(year: number, months: MonthTable): OutSheet {
+    const printedColumns = 1 + months.columns.length;
+    const widths = [LABEL_WIDTH, ...months.widths];
     while (widths.length < FORMULA_COLUMN) widths.push(3);
     widths[FORMULA_COLUMN] = 100;
     return {

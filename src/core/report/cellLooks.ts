@@ -41,6 +41,11 @@ export const CELL_LOOKS: Readonly<Record<CellStyle, CellLook>> = {
 /** A link to a cell: the usual blue, underlined. */
 export const LINK_LOOK: CellLook = { underline: true, color: "0563C1" };
 
+/** A column's width in characters for a wrapped header: at least `minimum`, and its longest word whole (bold). */
+export function columnWidthFor(label: string, minimum: number): number {
+  return Math.max(minimum, ...label.split(" ").map((word) => word.length + 2));
+}
+
 /** Points per line of text at the default font size. */
 const LINE_HEIGHT = 15;
 
