@@ -1,7 +1,7 @@
 /*
- * Reads every .xlsx/.xlsm in a folder of other projects' public test files (default ../shared/corpus, never
- * copied into this repository) and prints, per file, whether the reader took it and a few of its cells:
- *   npx tsx scripts/check-corpus.ts [folder]
+ * Reads every .xlsx/.xlsm in a folder of other projects' public test files (kept outside
+ * this repository, never copied into it) and prints, per file, whether the reader took it and a few of its cells:
+ *   npx tsx scripts/check-corpus.ts <folder>
  */
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -9,7 +9,11 @@ import { XlsxFileSource } from "../src/adapters/xlsx/fileSource";
 import { Cell } from "../src/core/cells";
 import { isFallbilanzError } from "../src/core/errors";
 
-const folder = resolve(process.argv[2] ?? join(__dirname, "..", "..", "shared", "corpus"));
+if (process.argv[2] === undefined) {
+  console.error("Bitte den Ordner mit den Testdateien angeben: npx tsx scripts/check-corpus.ts <ordner>");
+  process.exit(2);
+}
+const folder = resolve(process.argv[2]);
 const show = (c: Cell): string => JSON.stringify(c);
 
 async function main(): Promise<void> {

@@ -21,5 +21,6 @@ export function headlineLines(report: Report): string[] {
     `Jahresrückblick ${f.year}${f.months < 12 ? ` (${f.months} Monate)` : ""}`,
     ...HEADLINES.map((h) => line(h, h.pick(f))),
     `  Prüfung: ${countOf(v.rows, "Zeile", "Zeilen")}, ${formatGermanInteger(v.accepted)} übernommen, ${formatGermanInteger(v.rejected)} abgelehnt, ${countOf(v.duplicates, "Duplikat", "Duplikate")}`,
+    ...v.notEvaluated.map((s) => `  Nicht ausgewertet: „${s.sheet}“ (${s.reason})`),
   ];
 }

@@ -82,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
       return ExitCode.Ok;
     }
     const report = await run(args, io);
-    io.stdout.write(headlineLines(report).join("\n") + "\n");
+    io.stdout.write(headlineLines(report).map(oneLine).join("\n") + "\n");
     if (args.out) io.stdout.write(`Geschrieben: ${args.out}\n`);
     if (args.json) io.stdout.write(`Geschrieben: ${args.json}\n`);
     if (!args.out && !args.json) io.stdout.write("Keine Datei geschrieben (dafür --bericht <datei.xlsx> oder --zusammenfassung <datei.json> angeben).\n");

@@ -25,7 +25,7 @@ export const PRESENT = "\u2022";
 export type ReadProgress = (sheetName: string, rowsRead: number) => void;
 
 /**
- * The workbook port: a source of rows. An adapter (ExcelJS for files,
+ * The workbook port: a source of rows. An adapter (our own .xlsx reader for files,
  * Office.js inside Excel) calls `visit` once per sheet with the sheet's
  * 0-based position among the workbook's sheets (sheets may come in another
  * order); a returned sink gets that sheet's rows in order, `undefined` skips

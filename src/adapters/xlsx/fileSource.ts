@@ -1,7 +1,7 @@
 import { ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
 import { assertWorkbookFile, notAWorkbook } from "./fileProblems";
 import { packageDirectory } from "./packageDirectory";
-import { DamagedPackage, PackageTooLarge, damagedWorkbook, workbookTooLarge } from "./packageProblems";
+import { DamagedPackage, PackageTooLarge, SheetEntryWithoutContent, damagedWorkbook, sheetEntryDamaged, workbookTooLarge } from "./packageProblems";
 import { readSharedStrings } from "./sharedStrings";
 import { readSheetRows } from "./sheetRows";
 import { PART_LIMITS, ZipPackage } from "./zipPackage";
@@ -57,6 +57,7 @@ export class XlsxFileSource implements WorkbookSource {
         progress?.(sheet.name, read);
       }
     } catch (error) {
+      if (error instanceof SheetEntryWithoutContent) throw sheetEntryDamaged(this.path, error.sheetName);
       if (error instanceof DamagedPackage) throw damagedWorkbook(this.path);
       if (error instanceof PackageTooLarge) throw workbookTooLarge(this.path);
       throw error;

@@ -1,5 +1,6 @@
 import { SaxesParser, SaxesTagNS } from "saxes";
-import { DamagedPackage } from "./packageProblems";
+import { sheetKindByName } from "../../core/vocabulary/sheetKinds";
+import { DamagedPackage, SheetEntryWithoutContent } from "./packageProblems";
 import { PART_LIMITS, ZipPackage } from "./zipPackage";
 import { DepthGuard, feedXml } from "./xmlStream";
 import { Readable } from "node:stream";
@@ -12,7 +13,10 @@ export interface SheetEntry {
   readonly part: string;
 }
 
-/** A sheet entry of the workbook that names no part (`r:id=""`, as some tools write for a removed sheet). */
+/**
+ * A sheet entry of the workbook that names no part (`r:id=""`, as some tools write for a removed sheet) and that
+ * nothing in the package can be the content of.
+ */
 export interface PlaceholderEntry {
   readonly name: string;
   readonly position: number;
@@ -101,13 +105,40 @@ function relationshipIdOf(tag: SaxesTagNS): string | undefined {
   return undefined;
 }
 
+/** Worksheet parts in the package: by the zip's names (`xl/worksheets/sheet3.xml`), whatever the relationships say. */
+const WORKSHEET_PART = /(^|\/)(worksheets|macrosheets)\/[^/]+\.xml$/i;
+
+/**
+ * Which sheet entries without a relationship id are placeholders. An entry is one only when nothing in the package
+ * can be its content: no worksheet part is left that no sheet entry references (by a relationship of the workbook
+ * or by its name in the zip), and its name is not that of a tracking sheet (counselling, referrals, events,
+ * clients), whose rows the figures need. Otherwise the entry lost its relationship and the file is damaged: refused,
+ * naming the sheet, never read as if the sheet were empty.
+ */
+function checkPlaceholders(pkg: ZipPackage, placeholders: readonly PlaceholderEntry[], rels: ReadonlyMap<string, Relationship>, usedParts: ReadonlySet<string>): void {
+  if (placeholders.length === 0) return;
+  const used = new Set([...usedParts].map((p) => p.toLowerCase()));
+  const orphans = new Set<string>();
+  for (const rel of rels.values()) {
+    if (CELL_SHEET_TYPES.some((type) => rel.type.endsWith(type)) && !used.has(rel.target.toLowerCase()) && pkg.has(rel.target)) orphans.add(rel.target.toLowerCase());
+  }
+  for (const name of pkg.names()) if (WORKSHEET_PART.test(name) && !used.has(name.toLowerCase())) orphans.add(name.toLowerCase());
+  for (const entry of placeholders) {
+    const kind = sheetKindByName(entry.name);
+    if (kind !== undefined || orphans.size > 0) {
+      throw new SheetEntryWithoutContent(entry.name, kind !== undefined ? `tracking sheet ${kind} without relationship` : `orphan worksheet parts: ${[...orphans].join(", ")}`);
+    }
+  }
+}
+
 /**
  * The workbook's sheets in their order, read as XML with namespaces from the
  * package's relationships, the workbook part and its relationships. A package
  * without content types or workbook, a sheet whose relationship or part is
  * missing, or two sheets of one name (Excel forbids that) is damaged: nothing may
  * silently go missing. A sheet entry with no relationship id at all is a
- * placeholder some tools write: listed, so that the report can name it.
+ * placeholder some tools write (listed, so that the report can name it) when
+ * nothing in the package can be its content (`checkPlaceholders`).
  */
 export async function packageDirectory(pkg: ZipPackage): Promise<PackageDirectory> {
   if (!(await parseSmall(pkg, "[Content_Types].xml", () => undefined))) throw new DamagedPackage("no [Content_Types].xml");
@@ -117,6 +148,8 @@ export async function packageDirectory(pkg: ZipPackage): Promise<PackageDirector
   const sheets: SheetEntry[] = [];
   const placeholders: PlaceholderEntry[] = [];
   const names = new Set<string>();
+  /** Every part a sheet entry references, chart and dialog sheets included. */
+  const usedParts = new Set<string>();
   let position = 0;
   let date1904 = false;
   const found = await parseSmall(pkg, workbookPart, (tag) => {
@@ -138,11 +171,13 @@ export async function packageDirectory(pkg: ZipPackage): Promise<PackageDirector
     }
     const rel = rels.get(id);
     if (rel === undefined) throw new DamagedPackage("a sheet without its relationship");
+    usedParts.add(rel.target);
     if (!CELL_SHEET_TYPES.some((type) => rel.type.endsWith(type))) return; // chart and dialog sheets hold no rows
     if (!pkg.has(rel.target)) throw new DamagedPackage("a sheet's part is missing");
     sheets.push({ name, position: at, part: rel.target });
   });
   if (!found) throw new DamagedPackage("no workbook part");
+  checkPlaceholders(pkg, placeholders, rels, usedParts);
   const sharedStringsPart = [...rels.values()].find((r) => r.type.endsWith(TYPE.sharedStrings))?.target;
   if (sharedStringsPart !== undefined && !pkg.has(sharedStringsPart)) throw new DamagedPackage("the shared strings part is missing");
   return { sheets, placeholders, sharedStringsPart, date1904 };

@@ -10,6 +10,17 @@ export class DamagedPackage extends Error {
   }
 }
 
+/** A sheet entry without a relationship whose content may well be in the package: the file is refused, naming the sheet. */
+export class SheetEntryWithoutContent extends DamagedPackage {
+  constructor(
+    readonly sheetName: string,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = "SheetEntryWithoutContent";
+  }
+}
+
 /** A part or a cell beyond what an Excel workbook can hold. */
 export class PackageTooLarge extends Error {
   constructor(readonly detail: string) {
@@ -22,6 +33,14 @@ export function damagedWorkbook(path: string): FallbilanzError {
   return new FallbilanzError(
     "noWorkbook",
     `„${path}“ ist beschädigt und lässt sich nicht vollständig lesen; es wurde nichts ausgewertet. ` +
+      "Bitte die Datei in Excel öffnen (Excel bietet dann die Reparatur an) und als „Excel-Arbeitsmappe (*.xlsx)“ neu speichern.",
+  );
+}
+
+export function sheetEntryDamaged(path: string, sheetName: string): FallbilanzError {
+  return new FallbilanzError(
+    "noWorkbook",
+    `„${path}“ sieht beschädigt aus: Das Tabellenblatt „${sheetName}“ ist in der Mappe eingetragen, aber ohne Verweis auf seinen Inhalt; es wurde nichts ausgewertet. ` +
       "Bitte die Datei in Excel öffnen (Excel bietet dann die Reparatur an) und als „Excel-Arbeitsmappe (*.xlsx)“ neu speichern.",
   );
 }

@@ -3,6 +3,7 @@ import { Breakdowns, computeBreakdowns } from "./breakdowns";
 import { FiguresOfYear, YearFigures, allYears, yearFigures } from "./years";
 import { Finding } from "../validate/findings";
 import { Analysis } from "../analysis";
+import { NotEvaluatedSheet, notEvaluatedSheets } from "./notEvaluated";
 
 /** The summary JSON of spec section 4: the figures, `year`, `months` and `validation`. */
 export interface SummaryJson extends Figures {
@@ -17,6 +18,8 @@ export interface SummaryJson extends Figures {
     readonly warnings: number;
     readonly duplicates: number;
     readonly findings: readonly Finding[];
+    /** The sheets not read as tracking data, each with its reason (German). */
+    readonly notEvaluated: readonly NotEvaluatedSheet[];
   };
 }
 
@@ -39,6 +42,7 @@ export function summaryJson(
       warnings: total((t) => t.warnings),
       duplicates: total((t) => t.duplicates),
       findings: analysis.findings.map(({ sheet, row, column, code, severity, message }) => ({ sheet, row, column, code, severity, message })),
+      notEvaluated: notEvaluatedSheets(analysis.sheets),
     },
   };
 }

@@ -2,16 +2,10 @@ import { columnLetter } from "../cells";
 import { SEVERITY_LABELS } from "../validate/findings";
 import { Analysis } from "../analysis";
 import { SHEET_KIND_LABELS } from "../vocabulary/sheetKinds";
+import { notEvaluatedSheets } from "./notEvaluated";
 import { OutRow, OutSheet, cell } from "./sheetModel";
 
 export const VALIDATION_SHEET_NAME = "Prüfbericht";
-
-/** Why a sheet of the workbook was not read as tracking data. */
-function ignoredReason(recognisedBy: string): string {
-  if (recognisedBy === "output") return "von Fallbilanz erstellt, wird nicht ausgewertet";
-  if (recognisedBy === "placeholder") return "leerer Blatteintrag der Datei ohne Inhalt (kein lesbares Tabellenblatt), wird nicht ausgewertet";
-  return "nicht als Beratungen, Vermittlungen, Veranstaltungen oder Klienten erkannt, wird nicht ausgewertet";
-}
 
 /**
  * The `Prüfbericht` sheet: totals per sheet on top, then one row per finding
@@ -36,8 +30,8 @@ export function validationReportSheet(analysis: Analysis): OutSheet {
     cell("Summe", "total"), cell(sum((t) => t.rows), "total"), cell(sum((t) => t.accepted), "total"), cell(sum((t) => t.rejected), "total"),
     cell(sum((t) => t.warnings), "total"), cell(sum((t) => t.duplicates), "total"), cell(null, "total"),
   ]);
-  for (const s of analysis.sheets.filter((x) => x.kind === undefined)) {
-    rows.push([cell(s.name, "text"), null, null, null, null, null, cell(ignoredReason(s.recognisedBy), "note")]);
+  for (const s of notEvaluatedSheets(analysis.sheets)) {
+    rows.push([cell(s.sheet, "text"), null, null, null, null, null, cell(`${s.reason}, wird nicht ausgewertet`, "note")]);
   }
   rows.push(undefined);
   rows.push([cell(analysis.findings.length === 0 ? "Keine Befunde: alle Zeilen sind in Ordnung." : `Befunde (${analysis.findings.length})`, "heading")]);

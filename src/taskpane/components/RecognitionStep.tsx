@@ -5,6 +5,7 @@ import { NO_COLUMN } from "../../core/recognize/headerRow";
 import { SheetInfo } from "../../core/recognize/sheetIngest";
 import { FIELD_LABELS, Field as FieldName, NEVER_COPIED, fieldBelongsTo, ALL_FIELDS } from "../../core/vocabulary/columns";
 import { SHEET_KIND_LABELS } from "../../core/vocabulary/sheetKinds";
+import { notEvaluatedSheets } from "../../core/report/notEvaluated";
 import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
 import { StepOutcome } from "./StepOutcome";
 
@@ -35,7 +36,7 @@ export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn }: R
   const step = useStepStyles();
   const styles = useStyles();
   const recognised = sheets.filter((s) => s.kind !== undefined);
-  const others = sheets.filter((s) => s.kind === undefined);
+  const others = notEvaluatedSheets(sheets);
   return (
     <section aria-labelledby="step-recognise" className={step.step}>
       <Subtitle2 as="h2" id="step-recognise">1. Arbeitsmappe erkennen</Subtitle2>
@@ -84,7 +85,20 @@ export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn }: R
           ))}
         </details>
       )}
-      {others.length > 0 && recognised.length > 0 && <Caption1>Nicht ausgewertet: {others.map((s) => s.name).join(", ")}</Caption1>}
+      {others.length > 0 && recognised.length > 0 && (
+        <div className={step.wide}>
+          <Caption1>Nicht ausgewertet:</Caption1>
+          <ul className={styles.list}>
+            {others.map((s) => (
+              <li key={s.sheet}>
+                <Caption1>
+                  <strong>{s.sheet}</strong>: {s.reason}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <StepOutcome step="recognise" outcome={outcome} />
     </section>
   );

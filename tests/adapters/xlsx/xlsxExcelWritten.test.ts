@@ -110,19 +110,6 @@ describe("files as Excel and other tools write them", () => {
     }
   });
 
-  test('a placeholder sheet entry (r:id="") beside real sheets: the real sheets are read, the placeholder is named in the report', async () => {
-    const parts = workbookParts({ Beratungen: sheetXml([HEADER, [num("A2", S(2019, 3, 4)), str("B2", "IK-1"), str("C2", "Geduldet")]]) });
-    parts["xl/workbook.xml"] = (parts["xl/workbook.xml"] as string).replace("</sheets>", '<sheet name="Module" sheetId="2" r:id=""/><sheet name="Leer" sheetId="3"/></sheets>');
-    const a = analyse(await readTrackingWorkbook(new XlsxFileSource(await zipToFile(parts))), TODAY);
-    expect(a.counselling.map((r) => r.clientId)).toEqual(["IK-1"]);
-    expect(a.sheets.map((s) => [s.name, s.recognisedBy])).toEqual([["Beratungen", "name"], ["Module", "placeholder"], ["Leer", "placeholder"]]);
-    const report = JSON.stringify(validationReportSheet(a).rows);
-    expect(report).toMatch(/"Module"[^\]]*leerer Blatteintrag der Datei ohne Inhalt/);
-    // A relationship id that names no relationship is still damage, and a file of placeholders only has nothing to read.
-    const broken = { ...parts, "xl/workbook.xml": (parts["xl/workbook.xml"]).replace('r:id=""', 'r:id="rId7"') };
-    await expect(readTrackingWorkbook(new XlsxFileSource(await zipToFile(broken)))).rejects.toThrow(/beschädigt/);
-  });
-
   test("an Excel 4.0 macro sheet is read like a worksheet (and named in the report when not tracking data)", async () => {
     const parts = workbookParts({ Beratungen: sheetXml([HEADER, [num("A2", S(2019, 3, 4)), str("B2", "IK-1"), str("C2", "Geduldet")]]) });
     parts["xl/workbook.xml"] = (parts["xl/workbook.xml"] as string).replace("</sheets>", '<sheet name="Macro Sheet" sheetId="2" r:id="rId2"/></sheets>');

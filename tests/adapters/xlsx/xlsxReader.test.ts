@@ -120,7 +120,7 @@ describe("the reader accepts what Excel and other tools write", () => {
 
 describe("a damaged package is refused, never read in part", () => {
   const good = (): Parts => workbookParts({ Beratungen: sheetXml(counsellingRows(ROWS)) });
-  const DAMAGED = /ist beschädigt .* in Excel öffnen .* neu speichern/;
+  const DAMAGED = /(ist|sieht) beschädigt.* in Excel öffnen .* neu speichern/;
 
   test.each<[string, (p: Parts) => Parts]>([
     ["a sheet cut off in the middle", (p) => ({ ...p, "xl/worksheets/sheet1.xml": (p["xl/worksheets/sheet1.xml"] as string).slice(0, 300) })],
