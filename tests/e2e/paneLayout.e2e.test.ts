@@ -59,6 +59,37 @@ describe("the pane at 320 × 800 px", () => {
     await page.close();
   });
 
+  test("the totals table at 320 px: long sheet names stay whole (never broken inside a word), numbers on one line", async () => {
+    const names = ["Informationsveranstaltungen", "Beratungsprotokoll", "Weitervermittlungen"];
+    const renamed: Record<string, unknown[][]> = {};
+    for (const [name, rows] of Object.entries(workbook)) {
+      const kind = /beratung/i.test(name) ? names[1] : /vermittl/i.test(name) ? names[2] : /veranstalt/i.test(name) ? names[0] : name;
+      renamed[kind] = rows;
+    }
+    expect(Object.keys(renamed)).toEqual(expect.arrayContaining(names));
+    const page = await openPane(browser, origin, { workbook: renamed, viewport: PANE });
+    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Prüfen", exact: true }).click();
+    const table = page.getByRole("table", { name: "Summen je Blatt" });
+    await table.waitFor();
+    // A word broken across lines has characters at two heights: each name's text must lie on one line.
+    const lines = await table.evaluate((t) =>
+      Array.from(t.querySelectorAll("tbody th")).map((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+        return [th.textContent, tops.size];
+      }),
+    );
+    for (const name of names) expect(lines).toContainEqual([name, 1]);
+    const numberLines = await table.evaluate((t) =>
+      Array.from(t.querySelectorAll("td")).every((td) => td.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(td).lineHeight)),
+    );
+    expect(numberLines).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
   test("the review button: within one and a half screens of the top, at most 15 tab stops away", async () => {
     const page = await openPane(browser, origin, { workbook, viewport: PANE });
     await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });

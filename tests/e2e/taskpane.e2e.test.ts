@@ -66,8 +66,9 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
     await page.getByRole("button", { name: "Prüfen", exact: true }).click();
     const table = page.getByRole("table", { name: "Summen je Blatt" });
     await table.waitFor();
-    const rows = await table.locator("tbody tr").allInnerTexts();
-    const total = rows.map((r) => Number(r.split("\t")[1].replace(/\./g, ""))).reduce((a, b) => a + b, 0);
+    // Per sheet: its name on one row, its numbers (rows first) on the next.
+    const rows = await table.locator("tbody tr:nth-child(2)").allInnerTexts();
+    const total = rows.map((r) => Number(r.split("\t")[0].replace(/\./g, ""))).reduce((a, b) => a + b, 0);
     expect(total).toBe(summary.validation.rows);
   });
 

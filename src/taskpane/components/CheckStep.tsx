@@ -8,10 +8,14 @@ import { StepOutcome } from "./StepOutcome";
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", paddingBlock: tokens.spacingVerticalS },
-  // A task pane is narrow: columns take the width their content needs, long sheet names wrap.
+  // A task pane is narrow: five number columns share its width; a sheet's name heads its own row, wraps only
+  // between words, and breaks inside one only when that word alone is wider than the pane.
   totals: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
-  name: { textAlign: "start", fontWeight: tokens.fontWeightRegular, overflowWrap: "anywhere", paddingBlock: tokens.spacingVerticalXXS, paddingInlineEnd: tokens.spacingHorizontalXS },
-  number: { textAlign: "end", paddingInlineStart: tokens.spacingHorizontalXS, whiteSpace: "nowrap" },
+  name: {
+    textAlign: "start", fontWeight: tokens.fontWeightSemibold, overflowWrap: "break-word", wordBreak: "normal", hyphens: "manual",
+    paddingBlock: 0, paddingInline: 0, lineHeight: tokens.lineHeightBase200,
+  },
+  number: { textAlign: "end", paddingInlineStart: tokens.spacingHorizontalXS, paddingBlock: 0, whiteSpace: "nowrap", lineHeight: tokens.lineHeightBase200 },
 });
 
 /** Findings shown per sheet in the pane; the full list is in the Prüfbericht sheet. */
@@ -52,22 +56,25 @@ export function CheckStep({ analysis, outcome, disabled, onCheck, onWriteReport,
           <table aria-label="Summen je Blatt" className={`${step.wide} ${styles.totals}`}>
             <thead>
               <tr>
-                <th scope="col" className={styles.name}>Blatt</th>
                 {TOTAL_COLUMNS.map((c) => (
                   <th key={c.short} scope="col" className={styles.number} aria-label={c.full} title={c.full}>{c.short}</th>
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {analysis.totals.map((t) => (
-                <tr key={t.sheet}>
-                  <th scope="row" className={styles.name}>{t.sheet}</th>
+            {/* Each sheet's name on a line of its own above its numbers: a long name ("Informationsveranstaltungen")
+                keeps the pane's width and is never broken inside a word. */}
+            {analysis.totals.map((t) => (
+              <tbody key={t.sheet}>
+                <tr>
+                  <th scope="rowgroup" colSpan={TOTAL_COLUMNS.length} className={styles.name}>{t.sheet}</th>
+                </tr>
+                <tr>
                   {[t.rows, t.accepted, t.rejected, t.warnings, t.duplicates].map((n, i) => (
                     <td key={i} className={styles.number}>{n.toLocaleString("de-DE")}</td>
                   ))}
                 </tr>
-              ))}
-            </tbody>
+              </tbody>
+            ))}
           </table>
           <Caption1>Warnungen zählen mit; doppelte Einträge werden nicht gezählt.</Caption1>
           {analysis.findings.length === 0 && <Body1>Keine Befunde: alle Zeilen sind in Ordnung.</Body1>}
