@@ -1,18 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { BENCH_FILE, benchWorkbook } from "./benchWorkbook";
+import { BENCH_SHAPES, BenchShape, shapeWorkbook } from "./shapes";
 
 /**
- * `npm run bench`: generates a tracking workbook of about 150,000 rows and
- * measures, median of 3 fresh processes each, a plain ExcelJS readFile of it
- * (the baseline) and the whole built report command on it (as `npm run report`
- * runs it), then prints the ratios. Targets: time ratio ≤ 0.5, peak memory ≤ 0.3.
+ * `npm run bench [-- <shape> …]`: for each shape of workbook (scripts/bench/shapes.ts, about 150,000 rows each),
+ * measures, median of 3 fresh processes each, a plain ExcelJS readFile of it (the baseline) and the whole built
+ * report command on it (as `npm run report` runs it), the two alternated so that load on the machine meets both
+ * alike, and prints the ratios. Targets on every shape: time ratio ≤ 0.4, peak memory ratio ≤ 0.3.
  */
 const ROOT = resolve(__dirname, "..", "..");
 const DATA = join(ROOT, "bench-data");
-const FILE = BENCH_FILE;
 const RUNS = 3;
+const TARGET = { time: 0.4, memory: 0.3 };
 
 interface Sample {
   ms: number;
@@ -36,36 +36,54 @@ function runOnce(mode: "plain" | "report", args: string[]): Sample {
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const de = (n: number, digits: number): string => n.toLocaleString("de-DE", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-async function bench(): Promise<void> {
-  execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: ROOT, stdio: "inherit" });
-  await benchWorkbook();
+interface Result {
+  readonly shape: BenchShape;
+  readonly megabytes: number;
+  readonly plain: { ms: number; mb: number };
+  readonly report: { ms: number; mb: number };
+}
+
+function measure(shape: BenchShape, file: string): Result {
   const out = join(DATA, "bericht.xlsx");
   const json = join(DATA, "summary.json");
   const plain: Sample[] = [];
   const report: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
-    // Alternate the two so that machine load affects both alike.
-    plain.push(runOnce("plain", [FILE]));
-    report.push(runOnce("report", [FILE, "--year", "2019", "--out", out, "--json", json]));
+    plain.push(runOnce("plain", [file]));
+    report.push(runOnce("report", [file, "--year", "2019", "--out", out, "--json", json]));
     rmSync(out, { force: true });
   }
-  const p = { ms: median(plain.map((s) => s.ms)), mb: median(plain.map((s) => s.maxRssMB)) };
-  const r = { ms: median(report.map((s) => s.ms)), mb: median(report.map((s) => s.maxRssMB)) };
-  const timeRatio = r.ms / p.ms;
-  const memRatio = r.mb / p.mb;
-  const line = (name: string, ms: number, mb: number): string => `${name.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(7)} s ${mb.toFixed(0).padStart(7)} MB`;
-  process.stdout.write(
-    [
-      `Median aus ${RUNS} Läufen, je ein frischer Prozess:`,
-      line("ExcelJS readFile (Basis)", p.ms, p.mb),
-      line("report (ganzer Befehl)", r.ms, r.mb),
-      `Zeit-Verhältnis     ${timeRatio.toFixed(2)}  (Ziel ≤ 0,50) ${timeRatio <= 0.5 ? "erreicht" : "VERFEHLT"}`,
-      `Speicher-Verhältnis ${memRatio.toFixed(2)}  (Ziel ≤ 0,30) ${memRatio <= 0.3 ? "erreicht" : "VERFEHLT"}`,
-      "",
-    ].join("\n"),
-  );
+  const pick = (samples: Sample[]) => ({ ms: median(samples.map((s) => s.ms)), mb: median(samples.map((s) => s.maxRssMB)) });
+  return { shape, megabytes: statSync(file).size / 1e6, plain: pick(plain), report: pick(report) };
 }
 
+async function bench(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const shapes = wanted.length === 0 ? BENCH_SHAPES : BENCH_SHAPES.filter((s) => wanted.includes(s.key));
+  if (shapes.length === 0) {
+    process.stderr.write(`Unbekannte Form. Bekannt: ${BENCH_SHAPES.map((s) => s.key).join(", ")}\n`);
+    process.exit(2);
+  }
+  execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: ROOT, stdio: "inherit" });
+  const files = new Map<BenchShape, string>();
+  for (const shape of shapes) files.set(shape, await shapeWorkbook(shape));
+  process.stdout.write(`Median aus ${RUNS} Läufen je Seite, je ein frischer Prozess; Ziele: Zeit ≤ ${de(TARGET.time, 2)}, Speicher ≤ ${de(TARGET.memory, 2)} von ExcelJS readFile\n`);
+  process.stdout.write(`${"Form".padEnd(32)} ${"Datei".padStart(7)} ${"ExcelJS".padStart(15)} ${"report".padStart(15)} ${"Zeit".padStart(5)} ${"Speicher".padStart(8)}\n`);
+  let allMet = true;
+  for (const shape of shapes) {
+    const r = measure(shape, files.get(shape)!);
+    const time = r.report.ms / r.plain.ms;
+    const memory = r.report.mb / r.plain.mb;
+    const met = time <= TARGET.time && memory <= TARGET.memory;
+    allMet &&= met;
+    const side = (s: { ms: number; mb: number }): string => `${de(s.ms / 1000, 2).padStart(6)} s ${de(s.mb, 0).padStart(5)} MB`;
+    process.stdout.write(
+      `${`${shape.key} (${shape.label})`.padEnd(32)} ${`${de(r.megabytes, 1)} MB`.padStart(7)} ${side(r.plain)} ${side(r.report)} ${de(time, 2).padStart(5)} ${de(memory, 2).padStart(8)}  ${met ? "erreicht" : "VERFEHLT"}\n`,
+    );
+  }
+  process.stdout.write(allMet ? "Alle Ziele erreicht.\n" : "Nicht alle Ziele erreicht.\n");
+}
 
 if (require.main === module) void bench();

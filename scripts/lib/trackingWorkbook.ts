@@ -182,9 +182,9 @@ function addQuirks(rng: Random, counselling: Row[], referrals: Row[], events: Ro
   rng.next();
 }
 
-/** Writes a generated workbook with ExcelJS's streaming writer (lean for large files). */
-export async function writeTrackingWorkbook(path: string, workbook: GeneratedWorkbook): Promise<void> {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+/** Writes a generated workbook with ExcelJS's streaming writer (lean for large files); text in shared strings unless told. */
+export async function writeTrackingWorkbook(path: string, workbook: GeneratedWorkbook, options: { sharedStrings?: boolean } = {}): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: options.sharedStrings ?? true });
   for (const sheet of workbook.sheets) {
     const ws = writer.addWorksheet(sheet.name);
     for (const row of sheet.rows) {

@@ -53,7 +53,7 @@ export class XlsxFileSource implements WorkbookSource {
         await readSheetRows(stream, sheet.part, { shared, date1904: directory.date1904 }, (row, cells) => {
           sink(row, cells);
           if (progress && ++read % PROGRESS_EVERY === 0) progress(sheet.name, read);
-        });
+        }, sink.needs);
         progress?.(sheet.name, read);
       }
     } catch (error) {

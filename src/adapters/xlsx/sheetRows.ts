@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
-import { Cell, EXCEL_MAX_CELL_TEXT, unreadableCell } from "../../core/cells";
+import { Cell, EXCEL_MAX_CELL_TEXT, isBlank, unreadableCell } from "../../core/cells";
+import { ColumnNeeds, PRESENT } from "../../port/workbookPort";
 import { DAYS_FROM_1904_TO_1900 } from "../../core/dates/dateSystem";
 import { serialOfIsoDateTime } from "../../core/dates/isoDateTime";
 import { decodeCellText } from "./ooxmlText";
@@ -117,8 +118,30 @@ function digitsValue(type: string | undefined, n: number, context: SheetContext)
  * an unreadable cell (a finding later), never a silent blank; rows out of
  * order or beyond Excel's grid are damage.
  */
-export async function readSheetRows(stream: Readable, part: string, context: SheetContext, visit: RowVisitor): Promise<void> {
-  await feedXml(stream, new XmlScanner(new SheetRowReader(part, context, visit)), part);
+export async function readSheetRows(stream: Readable, part: string, context: SheetContext, visit: RowVisitor, needs?: () => ColumnNeeds | undefined): Promise<void> {
+  await feedXml(stream, new XmlScanner(new SheetRowReader(part, context, visit, needs)), part);
+}
+
+/** What the reader makes of a column once the sink has said what it needs: nothing, the value, or only whether it is blank. */
+const SKIP = 0;
+const VALUE = 1;
+const PRESENCE = 2;
+
+/** V8 copies a substring shorter than this; a longer one points into (and keeps) the string it was cut from. */
+const SLICED_FROM = 13;
+
+/** The columns' modes by 0-based column; columns beyond the array take `rest`. */
+interface ColumnModes {
+  readonly modes: Uint8Array;
+  readonly rest: number;
+}
+
+function columnModes(needs: ColumnNeeds): ColumnModes {
+  const presence = needs.presence === "all" ? [] : needs.presence;
+  const modes = new Uint8Array(Math.max(0, ...needs.values, ...presence) + 1);
+  for (const c of presence) modes[c] = PRESENCE;
+  for (const c of needs.values) modes[c] = VALUE;
+  return { modes, rest: needs.presence === "all" ? PRESENCE : SKIP };
 }
 
 /** The state of a worksheet while it is scanned: the row and cell being read, and what their elements said. */
@@ -138,11 +161,18 @@ class SheetRowReader implements ScanHandler {
   /** Attributes as the last tag gave them: read where they stand, without copying them out. */
   private rowRef: number | string | undefined;
   private at = -1;
+  /**
+   * Once the sink knows its header: what each column is read for. Other columns are scanned (damage is still
+   * found) but never decoded; a column read for its blankness hands over `PRESENT`, never its text.
+   */
+  private columns: ColumnModes | undefined;
+  private mode = VALUE;
 
   constructor(
     private readonly part: string,
     private readonly context: SheetContext,
     private readonly visit: RowVisitor,
+    private readonly needs?: () => ColumnNeeds | undefined,
   ) {}
 
   private readonly rowAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
@@ -166,7 +196,7 @@ class SheetRowReader implements ScanHandler {
       case "c":
         return this.openCell(s, from, to);
       case "v":
-        if (!this.inInline) {
+        if (!this.inInline && this.mode !== SKIP) {
           this.capture = true;
           this.valueText = "";
           this.digits = -1;
@@ -180,7 +210,7 @@ class SheetRowReader implements ScanHandler {
         this.phonetic++;
         return;
       case "t":
-        if (this.inInline && this.phonetic === 0) this.capture = true;
+        if (this.inInline && this.phonetic === 0 && this.mode !== SKIP) this.capture = true;
         return;
     }
   }
@@ -231,6 +261,10 @@ class SheetRowReader implements ScanHandler {
     const next = this.rowRef === undefined ? this.rowNumber + 1 : Number(this.rowRef);
     if (!Number.isInteger(next) || next <= this.rowNumber || next > MAX_ROW) throw new DamagedPackage(`${this.part}: row ${String(this.rowRef)} out of order`);
     this.rowNumber = next;
+    if (this.columns === undefined && this.needs !== undefined) {
+      const needs = this.needs();
+      if (needs !== undefined) this.columns = columnModes(needs);
+    }
     this.cells = [];
     this.hasContent = false;
     this.column = -1;
@@ -244,15 +278,37 @@ class SheetRowReader implements ScanHandler {
     if (this.at < 0 || this.at >= MAX_COLUMN) throw new DamagedPackage(`${this.part}: cell reference out of the grid`);
     this.column = this.at;
     this.valueText = undefined;
+    const columns = this.columns;
+    this.mode = columns === undefined ? VALUE : this.at < columns.modes.length ? columns.modes[this.at] : columns.rest;
+  }
+
+  /**
+   * Texts of the sheet's own cells (inline strings), each distinct one kept once as a copy of its own: a text cut
+   * out of the chunk it was scanned in would keep the whole chunk alive for as long as the row is kept.
+   */
+  private readonly texts = new Map<string, string>();
+
+  private ownText(text: string): string {
+    if (text.length < SLICED_FROM) return text;
+    let own = this.texts.get(text);
+    if (own === undefined) {
+      own = (" " + text).slice(1);
+      if (this.texts.size < 1 << 16) this.texts.set(own, own);
+    }
+    return own;
   }
 
   private closeCell(): void {
-    const value = this.digits >= 0 ? digitsValue(this.type, this.digits, this.context) : cellValue(this.type, this.valueText, this.context);
+    if (this.mode === SKIP) return;
+    let value = this.digits >= 0 ? digitsValue(this.type, this.digits, this.context) : cellValue(this.type, this.valueText, this.context);
+    if (typeof value === "string" && this.mode === VALUE && this.type !== "s") value = this.ownText(value);
     this.digits = -1;
-    if (value !== null) {
-      this.cells[this.column] = value;
-      this.hasContent = true;
-    }
     this.valueText = undefined;
+    if (value === null) return;
+    if (this.mode === PRESENCE) {
+      if (isBlank(value)) return;
+      this.cells[this.column] = PRESENT;
+    } else this.cells[this.column] = value;
+    this.hasContent = true;
   }
 }

@@ -121,6 +121,12 @@ export function* allRows(sheet: OutSheet): Generator<OutRow> {
   if (more) for (let i = 0; i < more.count; i++) yield more.row(i);
 }
 
+/** How many rows a sheet has, `moreRows` included. */
+export const rowCount = (sheet: OutSheet): number => sheet.rows.length + (sheet.moreRows?.count ?? 0);
+
+/** The 0-based row `i` of a sheet, `moreRows` included (made as it is asked for): a loop without a generator's cost per row. */
+export const rowAt = (sheet: OutSheet, i: number): OutRow => (i < sheet.rows.length ? sheet.rows[i] : sheet.moreRows!.row(i - sheet.rows.length));
+
 /** The widest row of a sheet, `moreRows` included. */
 export const sheetWidth = (sheet: OutSheet): number =>
   Math.max(sheet.moreRows?.width ?? 0, sheet.rows.reduce((n, r) => Math.max(n, r?.length ?? 0), 0));

@@ -1,5 +1,5 @@
 import { EXCEL_MAX_CELL_TEXT, columnLetter } from "../../../core/cells";
-import { OutCell, OutSheet, PAGE_FOOTER, SourceCellRef, allRows, sheetWidth } from "../../../core/report/sheetModel";
+import { OutCell, OutSheet, PAGE_FOOTER, SourceCellRef, rowAt, rowCount, sheetWidth } from "../../../core/report/sheetModel";
 import { quoteSheet } from "../../../core/excel/references";
 import { xmlEscape } from "./chartXml";
 import { styleIndex } from "./stylesXml";
@@ -131,7 +131,8 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
     }
     return xml;
   };
-  for (const cells of allRows(sheet)) {
+  for (let i = 0, n = rowCount(sheet); i < n; i++) {
+    const cells = rowAt(sheet, i);
     rowNumber++;
     const height = sheet.rowHeights?.[rowNumber];
     if (!cells && !height) continue;
@@ -177,7 +178,8 @@ function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string
   };
   let rowNumber = 0;
   const more = sheet.moreRows;
-  for (const cells of more?.link ? sheet.rows : allRows(sheet)) {
+  for (let i = 0, n = more?.link ? sheet.rows.length : rowCount(sheet); i < n; i++) {
+    const cells = rowAt(sheet, i);
     rowNumber++;
     if (!cells) continue;
     for (let col = 0; col < cells.length; col++) {
