@@ -48,7 +48,7 @@ class WorkbookValidation {
     private readonly sheets: readonly IngestedSheet[],
     private readonly today: Day,
   ) {
-    this.clientStatusAvailable = sheets.some((s) => s.kind === "clients" && s.columns.status !== undefined);
+    this.clientStatusAvailable = clientStatusAvailableIn(sheets);
     this.readings = new CellReadings(today);
   }
 
@@ -58,25 +58,11 @@ class WorkbookValidation {
       v.report(1, undefined, "E_HEADER_MISSING");
       v.rejected = sheet.unreadRows;
     } else {
-      this.checkHeader(v, sheet.headerRow, kind);
+      checkHeader(v, sheet.headerRow, kind, this.clientStatusAvailable);
       this.validateRows(v, kind);
     }
     this.findings.push(...v.findings);
     this.totals.push(v.totals());
-  }
-
-  /** Columns of personal data (a warning) and required columns missing (an error), on the header row. */
-  private checkHeader(v: SheetValidation, headerRow: number, kind: SheetKind): void {
-    for (const column of v.sheet.personalNameColumns) {
-      v.findings.push({
-        sheet: v.sheet.name, row: headerRow, column: columnLetter(column), code: "W_PERSONAL_DATA_COLUMN",
-        severity: "warning", message: messageFor("W_PERSONAL_DATA_COLUMN"),
-      });
-    }
-    for (const field of REQUIRED_FIELDS[kind]) {
-      const fromClients = field === "status" && kind !== "clients" && this.clientStatusAvailable;
-      if (v.sheet.columns[field] === undefined && !fromClients) v.report(headerRow, undefined, "E_COLUMN_MISSING", { field });
-    }
   }
 
   /** Each data row: checked, then kept as a record (a repeated row marked as duplicate). */
@@ -106,10 +92,9 @@ class WorkbookValidation {
 
   result(): Analysis {
     // Clients were validated first; the report lists everything in the workbook's order.
-    const position = new Map(this.sheets.map((s, i) => [s.name, i]));
-    const at = (sheet: string): number => position.get(sheet) ?? 0;
-    this.findings.sort((a, b) => at(a.sheet) - at(b.sheet) || a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
-    this.totals.sort((a, b) => at(a.sheet) - at(b.sheet));
+    const order = this.sheets.map((s) => s.name);
+    sortFindings(this.findings, order);
+    this.totals.sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));
     // The rows are not kept: on a large workbook they would double what the analysis holds.
     const infos = this.sheets.map(({ rows: _rows, ...info }): SheetInfo => info);
     const { counselling, referrals, events, clients, findings, totals, dataYears, today } = this;
@@ -117,8 +102,33 @@ class WorkbookValidation {
   }
 }
 
+/** Columns of personal data (a warning) and required columns missing (an error), on the header row. */
+export function checkHeader(v: SheetValidation, headerRow: number, kind: SheetKind, clientStatusAvailable: boolean): void {
+  for (const column of v.sheet.personalNameColumns) {
+    v.findings.push({
+      sheet: v.sheet.name, row: headerRow, column: columnLetter(column), code: "W_PERSONAL_DATA_COLUMN",
+      severity: "warning", message: messageFor("W_PERSONAL_DATA_COLUMN"),
+    });
+  }
+  for (const field of REQUIRED_FIELDS[kind]) {
+    const fromClients = field === "status" && kind !== "clients" && clientStatusAvailable;
+    if (v.sheet.columns[field] === undefined && !fromClients) v.report(headerRow, undefined, "E_COLUMN_MISSING", { field });
+  }
+}
+
+/** Whether a blank status of the workbook's counselling and referral rows can come from a clients sheet. */
+export const clientStatusAvailableIn = (sheets: readonly { readonly kind: SheetKind | undefined; readonly columns: { readonly status?: number } }[]): boolean =>
+  sheets.some((s) => s.kind === "clients" && s.columns.status !== undefined);
+
+/** Findings in the workbook's order: by sheet, row, then column. */
+export function sortFindings(findings: Finding[], sheetOrder: readonly string[]): void {
+  const position = new Map(sheetOrder.map((name, i) => [name, i]));
+  const at = (sheet: string): number => position.get(sheet) ?? 0;
+  findings.sort((a, b) => at(a.sheet) - at(b.sheet) || a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
+}
+
 /** A duplicate points to the column that identifies the row: the date, or the client ID on the clients sheet. */
-function markDuplicate(v: SheetValidation, row: number, firstRow: number, duplicateOf: string, field: Field): void {
+export function markDuplicate(v: SheetValidation, row: number, firstRow: number, duplicateOf: string, field: Field): void {
   v.duplicates++;
   v.report(row, field, "W_DUPLICATE", { firstRow, duplicateOf });
 }
