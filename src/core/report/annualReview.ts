@@ -1,3 +1,4 @@
+import { dataDigest } from "../live/reviewFingerprint";
 import { formatDayGerman } from "../dates/calendarDay";
 import { Figures, countedIn } from "../figures/figures";
 import { Analysis } from "../analysis";
@@ -102,7 +103,10 @@ class ReviewSheet {
   intro(analysis: Analysis, figures: Figures, paragraph: string): void {
     const { year, months } = figures;
     this.add([cell(`Jahresrückblick ${year}: Integrationskoordination`, "title")]);
-    this.add([cell(`Erstellt am ${formatDayGerman(analysis.today)}. Gezählt werden geprüfte Einträge des Jahres ${year} ohne Duplikate` +
+    // Which data the sheet shows: the pane keeps the same code in the workbook and says when the sheets no longer match it.
+    const counted = [analysis.counselling, analysis.referrals, analysis.events].reduce((n, records) => n + records.filter((r) => !r.duplicate).length, 0);
+    this.add([cell(`Erstellt am ${formatDayGerman(analysis.today)} aus ${formatGermanInteger(counted)} geprüften Einträgen (Datenstand ${dataDigest(analysis)}). ` +
+      `Gezählt werden geprüfte Einträge des Jahres ${year} ohne Duplikate` +
       (months < 12 ? `; das Jahr läuft noch, gezählt sind ${months} Monate.` : "."), "note")]);
     this.add(undefined);
     this.add([cell("Text für den Jahresrückblick", "heading")]);
