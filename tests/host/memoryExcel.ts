@@ -28,6 +28,18 @@
  *   answers for ExcelApi up to a chosen version (an older Excel), `Office.context.officeTheme` is a chosen theme or
  *   absent (as on the web); a test can also leave office.js out entirely (the `Office` global then is undefined);
  *
+ * - events (ExcelApi 1.7 `worksheet.onChanged`, 1.9 `worksheets.onChanged`): a handler is registered at sync and
+ *   removed by `remove()` at sync; it is called after the sync that made a change (asynchronously, never inside the
+ *   batch) with `type` "WorksheetChanged", `changeType` ("RangeEdited", "RowInserted", "RowDeleted"), `source`
+ *   "Local", `worksheetId` and `address` (A1 without the sheet; entire rows as "5:7"), and `details` (before and
+ *   after) only when one cell changed. Raised for the add-in's own writes of values and formulas too, as Excel does;
+ *   formats, data validation and conditional formats raise none. Staff's typing, pasting, inserting and deleting
+ *   rows are `userEdit`, `userInsertRows` and `userDeleteRows`: applied at once, then the events;
+ * - custom XML parts (ExcelApi 1.5): `add`, `getByNamespace(…).getOnlyItemOrNullObject()`, `getXml`, `delete`;
+ * - conditional formats (ExcelApi 1.6, custom formula rules): `conditionalFormats.add("Custom")` with its rule's
+ *   formula and fill colour, kept with the range they cover, read back with `getItems` / `load`, deleted one by one
+ *   or by `clearAll()` (which removes the team's own rules too);
+ *
  * Not modelled: the exact bytes of Excel's protocol (JSON is the estimate), recalculation, number
  * formatting of displayed text, charts beyond their source and position, undo, other users editing.
  * Runs in Node (adapter and component tests) and, bundled, in Chromium.
@@ -55,6 +67,8 @@ export interface MemorySheet {
   frozenRows: number;
   /** What `worksheet.pageLayout` and `horizontalPageBreaks` were given (absent until set). */
   pageLayout?: MemoryPageLayout;
+  /** Conditional formats with custom formulas, in their order of priority. */
+  conditionalFormats?: MemoryConditionalFormat[];
 }
 
 export interface MemoryPageLayout {
@@ -83,6 +97,29 @@ export interface MemoryWorkbook {
   selected?: { sheet: string; address: string };
   /** Make the next operation of this name fail at sync (tests of failure handling). */
   failOn?: string;
+  /** Registered `onChanged` handlers: of one sheet (its id), or of every sheet. */
+  handlers: { sheetId?: string; handler: (args: ChangedEvent) => unknown }[];
+  /** Every event raised, in order (for tests: what the add-in was told). */
+  events: ChangedEvent[];
+  customXmlParts: { id: string; namespaceUri: string; xml: string }[];
+}
+
+/** What `onChanged` hands a handler (Excel.WorksheetChangedEventArgs, the part the add-in reads). */
+export interface ChangedEvent {
+  readonly type: "WorksheetChanged";
+  readonly changeType: "RangeEdited" | "RowInserted" | "RowDeleted";
+  readonly source: "Local";
+  readonly worksheetId: string;
+  readonly address: string;
+  readonly details?: { valueBefore: unknown; valueAfter: unknown; valueTypeBefore: string; valueTypeAfter: string };
+}
+
+export interface MemoryConditionalFormat {
+  readonly id: string;
+  address: string;
+  formula: string;
+  fill?: string;
+  stopIfTrue?: boolean;
 }
 
 /** An error cell of the initial workbook: `{ error: "#NV" }`. */
@@ -125,7 +162,7 @@ function excelError(code: string, message: string): Error {
 }
 
 export function createWorkbook(sheets: Record<string, unknown[][]>): MemoryWorkbook {
-  const wb: MemoryWorkbook = { sheets: [], settings: {}, writes: [], syncPayloads: [], reads: [] };
+  const wb: MemoryWorkbook = { sheets: [], settings: {}, writes: [], syncPayloads: [], reads: [], handlers: [], events: [], customXmlParts: [] };
   let n = 0;
   for (const [name, rows] of Object.entries(sheets)) {
     const cells = new Map<string, MemoryCell>();
@@ -162,6 +199,150 @@ function tableNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** Raises the events of a sync's (or staff's) changes, after it: never inside the batch that made them. */
+function raise(wb: MemoryWorkbook, changes: readonly ChangedEvent[]): void {
+  if (changes.length === 0) return;
+  wb.events.push(...changes);
+  const handlers = [...wb.handlers];
+  setTimeout(() => {
+    for (const change of changes) for (const h of handlers) if (h.sheetId === undefined || h.sheetId === change.worksheetId) void h.handler(change);
+  }, 0);
+}
+
+/** `onChanged` of a sheet (its id) or of the collection: `add` registers at sync, its result's `remove` unregisters at sync. */
+function eventSource(ctx: Context, sheetId: string | undefined) {
+  return {
+    add: (handler: (args: ChangedEvent) => unknown) => {
+      const entry = { sheetId, handler };
+      ctx.queue(() => void ctx.wb.handlers.push(entry));
+      return { remove: () => ctx.queue(() => void (ctx.wb.handlers = ctx.wb.handlers.filter((h) => h !== entry))) };
+    },
+  };
+}
+
+/** The A1 address of a block (without the sheet): one cell as "B5". */
+function blockAddress(r: number, c: number, rows: number, cols: number): string {
+  const first = `${columnName(c)}${r + 1}`;
+  return rows === 1 && cols === 1 ? first : `${first}:${columnName(c + cols - 1)}${r + rows}`;
+}
+
+/** The event of values written into a block; `details` only for one cell, as Excel gives it. */
+function rangeEdited(sheet: MemorySheet, r: number, c: number, rows: number, cols: number, values: unknown[][], op: string): ChangedEvent {
+  const base = { type: "WorksheetChanged" as const, changeType: "RangeEdited" as const, source: "Local" as const, worksheetId: sheet.id, address: blockAddress(r, c, rows, cols) };
+  if (rows !== 1 || cols !== 1) return base;
+  const before = sheet.cells.get(key(r, c));
+  const after = values[0][0];
+  const formula = op === "formulas" || (typeof after === "string" && after.startsWith("="));
+  return {
+    ...base,
+    details: {
+      valueBefore: before?.value ?? "", valueAfter: formula ? "" : after, valueTypeBefore: TYPE_OF(before),
+      valueTypeAfter: after === "" || after === null ? "Empty" : typeof after === "number" ? "Double" : typeof after === "boolean" ? "Boolean" : "String",
+    },
+  };
+}
+
+/** Staff type or paste into a sheet: the cells change at once, the event follows. `values` as `Range.values` takes them. */
+export function userEdit(wb: MemoryWorkbook, sheetName: string, address: string, values: unknown[][]): void {
+  const sheet = wb.sheets.find((s) => s.name === sheetName)!;
+  const a = parseAddress(address);
+  const change = rangeEdited(sheet, a.r, a.c, values.length, values[0].length, values, "values");
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const k = key(a.r + i, a.c + j);
+      if (v === "" || v === null || v === undefined) sheet.cells.delete(k);
+      else if (typeof v === "object" && "error" in v) sheet.cells.set(k, { value: (v as ErrorValue).error, error: true });
+      else sheet.cells.set(k, { ...(sheet.cells.get(k) ?? {}), value: v, error: undefined, formula: undefined });
+    }),
+  );
+  raise(wb, [change]);
+}
+
+/** Moves every cell at or below 0-based row `from` by `by` rows (the rows they move over are already empty). */
+function shiftCells(sheet: MemorySheet, from: number, by: number): void {
+  const moved = new Map<string, MemoryCell>();
+  for (const [k, cell] of sheet.cells) {
+    const [r, c] = k.split(",").map(Number);
+    moved.set(r < from ? k : key(r + by, c), cell);
+  }
+  sheet.cells = moved;
+}
+
+/** Staff insert `count` empty rows above 1-based row `row`. */
+export function userInsertRows(wb: MemoryWorkbook, sheetName: string, row: number, count: number): void {
+  const sheet = wb.sheets.find((s) => s.name === sheetName)!;
+  shiftCells(sheet, row - 1, count);
+  raise(wb, [{ type: "WorksheetChanged", changeType: "RowInserted", source: "Local", worksheetId: sheet.id, address: `${row}:${row + count - 1}` }]);
+}
+
+/** Staff delete 1-based rows `row` to `row + count - 1`. */
+export function userDeleteRows(wb: MemoryWorkbook, sheetName: string, row: number, count: number): void {
+  const sheet = wb.sheets.find((s) => s.name === sheetName)!;
+  for (const k of [...sheet.cells.keys()]) {
+    const r = Number(k.split(",")[0]);
+    if (r >= row - 1 && r < row - 1 + count) sheet.cells.delete(k);
+  }
+  shiftCells(sheet, row - 1 + count, -count);
+  raise(wb, [{ type: "WorksheetChanged", changeType: "RowDeleted", source: "Local", worksheetId: sheet.id, address: `${row}:${row + count - 1}` }]);
+}
+
+/** The workbook's custom XML parts (ExcelApi 1.5): what an add-in keeps in the file beside the sheets. */
+class CustomXmlParts {
+  constructor(private readonly ctx: Context) {}
+  add(xml: string) {
+    const ns = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
+    const part = { id: `{part-${this.ctx.wb.customXmlParts.length + 1}-${Math.random().toString(36).slice(2)}}`, namespaceUri: ns, xml };
+    this.ctx.queue(() => void this.ctx.wb.customXmlParts.push(part));
+    return this.partObject(() => part);
+  }
+  getByNamespace(ns: string) {
+    const ctx = this.ctx;
+    return {
+      getOnlyItemOrNullObject: () => {
+        const state: { part: MemoryWorkbook["customXmlParts"][number] | undefined; checked: boolean } = { part: undefined, checked: false };
+        const object = this.partObject(() => state.part);
+        ctx.queue(() => {
+          const parts = ctx.wb.customXmlParts.filter((p) => p.namespaceUri === ns);
+          state.part = parts.length === 1 ? parts[0] : undefined;
+          state.checked = true;
+        });
+        // Readable after the sync (as Office.js's *OrNullObject results are), not before.
+        return Object.defineProperty(object, "isNullObject", {
+          get: (): boolean => {
+            if (!state.checked) throw new NotLoaded("isNullObject is not loaded");
+            return state.part === undefined;
+          },
+        }) as typeof object & { readonly isNullObject: boolean };
+      },
+    };
+  }
+  private partObject(find: () => MemoryWorkbook["customXmlParts"][number] | undefined) {
+    const ctx = this.ctx;
+    return {
+      getXml: () => {
+        const result = { value: "" as string, loaded: false };
+        ctx.queue(() => {
+          const part = find();
+          if (!part) throw excelError("ItemNotFound", "no custom XML part");
+          ctx.payload += part.xml.length;
+          result.value = part.xml;
+          result.loaded = true;
+        });
+        return {
+          get value(): string {
+            if (!result.loaded) throw new NotLoaded("value is not loaded");
+            return result.value;
+          },
+        };
+      },
+      delete: () => ctx.queue(() => void (ctx.wb.customXmlParts = ctx.wb.customXmlParts.filter((p) => p !== find()))),
+      load: function () {
+        return this;
+      },
+    };
+  }
+}
+
 class NotLoaded extends Error {
   code = "PropertyNotLoaded";
 }
@@ -170,9 +351,11 @@ class NotLoaded extends Error {
 class Context {
   private pending: (() => void)[] = [];
   payload = 0;
-  readonly workbook: { worksheets: WorksheetCollection; tables: TableCollection };
+  /** Changes of values made by the commands of the sync under way: raised as events once it is done. */
+  changes: ChangedEvent[] = [];
+  readonly workbook: { worksheets: WorksheetCollection; tables: TableCollection; customXmlParts: CustomXmlParts };
   constructor(readonly wb: MemoryWorkbook) {
-    this.workbook = { worksheets: new WorksheetCollection(this), tables: new TableCollection(this) };
+    this.workbook = { worksheets: new WorksheetCollection(this), tables: new TableCollection(this), customXmlParts: new CustomXmlParts(this) };
   }
   queue(f: () => void): void {
     this.pending.push(f);
@@ -186,6 +369,9 @@ class Context {
     } finally {
       this.wb.syncPayloads.push(this.payload);
       this.payload = 0;
+      const changes = this.changes;
+      this.changes = [];
+      raise(this.wb, changes);
     }
     await Promise.resolve();
   };
@@ -220,6 +406,10 @@ class Loadable {
 
 class WorksheetCollection extends Loadable {
   private snapshot: Worksheet[] = [];
+  /** ExcelApi 1.9: changes on every sheet of the workbook. */
+  get onChanged() {
+    return eventSource(this.ctx, undefined);
+  }
   protected onLoad(): void {
     this.ctx.queue(() => (this.snapshot = this.ctx.wb.sheets.map((s) => new Worksheet(this.ctx, s, true))));
   }
@@ -280,6 +470,10 @@ class Worksheet extends Loadable {
   get id(): string {
     this.need("id");
     return this.sheet.id;
+  }
+  /** ExcelApi 1.7: changes on this sheet. */
+  get onChanged() {
+    return eventSource(this.ctx, this.sheet.id);
   }
   /** The smallest block holding every cell with a value (Excel's used range need not start at A1). */
   getUsedRangeOrNullObject(): Range {
@@ -481,6 +675,7 @@ class Range extends Loadable {
     const copy = matrix.map((row) => [...row]);
     this.ctx.queue(() => {
       this.ctx.log(this.sheet, op);
+      if (op === "values" || op === "formulas") this.ctx.changes.push(rangeEdited(this.sheet, this.r, this.c, this.rows, this.cols, copy, op));
       copy.forEach((row, i) =>
         row.forEach((v, j) => {
           const k = key(this.r + i, this.c + j);

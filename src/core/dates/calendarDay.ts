@@ -65,10 +65,22 @@ function lastSundayOf(year: number, month: number): Day {
  * time-zone support in `Intl`, so the rule is computed rather than looked up.
  */
 export function todayInGermany(now: Date = new Date()): Day {
+  return Math.floor(germanClock(now) / MS_PER_DAY);
+}
+
+/** Milliseconds since 1970 on a German wall clock at `now` (UTC plus one hour, or two in summer time). */
+function germanClock(now: Date): number {
   const ms = now.getTime();
   const { year } = dayParts(Math.floor(ms / MS_PER_DAY));
   const summerFrom = lastSundayOf(year, 3) * MS_PER_DAY + MS_PER_HOUR;
   const summerTo = lastSundayOf(year, 10) * MS_PER_DAY + MS_PER_HOUR;
-  const offsetHours = ms >= summerFrom && ms < summerTo ? 2 : 1;
-  return Math.floor((ms + offsetHours * MS_PER_HOUR) / MS_PER_DAY);
+  return ms + (ms >= summerFrom && ms < summerTo ? 2 : 1) * MS_PER_HOUR;
+}
+
+/** A moment as German staff read it, in German time: `03.12.2026, 10:15 Uhr`. */
+export function formatGermanDateTime(moment: Date): string {
+  const local = germanClock(moment);
+  const day = Math.floor(local / MS_PER_DAY);
+  const minutes = Math.floor((local - day * MS_PER_DAY) / 60_000);
+  return `${formatDayGerman(day)}, ${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")} Uhr`;
 }

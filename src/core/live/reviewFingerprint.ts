@@ -15,6 +15,8 @@ export interface ReviewStamp {
   /** When the review was written (ISO 8601, UTC). */
   readonly writtenAt: string;
   readonly year: number;
+  /** The suppression threshold the review was written with (so that writing it again keeps it). */
+  readonly suppressionThreshold?: number;
   /** Counted records the review was made from. */
   readonly records: number;
   /** Rows not counted (rejected, or duplicates) per sheet then. */
@@ -116,11 +118,14 @@ function hashesFromText(text: string): Uint32Array {
 }
 
 /** The fingerprint of the data a review of `year` is written from, at `writtenAt`. */
-export function reviewFingerprint(analysis: Analysis, year: number, writtenAt: Date): ReviewFingerprint {
+export function reviewFingerprint(analysis: Analysis, year: number, writtenAt: Date, suppressionThreshold?: number): ReviewFingerprint {
   const hashes = recordHashes(analysis);
   const rejected = notCountedBySheet(analysis);
   return {
-    stamp: { version: 1, writtenAt: writtenAt.toISOString(), year, records: hashes.length, notCounted: rejected, digest: digestOf(hashes, rejected) },
+    stamp: {
+      version: 1, writtenAt: writtenAt.toISOString(), year, ...(suppressionThreshold === undefined ? {} : { suppressionThreshold }),
+      records: hashes.length, notCounted: rejected, digest: digestOf(hashes, rejected),
+    },
     hashes: hashesToText(hashes),
   };
 }

@@ -9,6 +9,12 @@ import { validateWorkbook } from "./validateWorkbook";
  * no sheet is recognised as tracking data.
  */
 export function analyse(sheets: readonly IngestedSheet[], today: Day): Analysis {
+  assertTrackingSheets(sheets);
+  return validateWorkbook(sheets, { today });
+}
+
+/** A German message when no sheet is recognised as tracking data. */
+export function assertTrackingSheets(sheets: readonly { readonly kind: unknown }[]): void {
   if (!sheets.some((s) => s.kind !== undefined)) {
     throw new FallbilanzError(
       "noTrackingSheet",
@@ -16,5 +22,4 @@ export function analyse(sheets: readonly IngestedSheet[], today: Day): Analysis 
         "„Veranstaltungen“ (oder ein Blatt mit Spalten wie Datum und Klient-ID bzw. Teilnehmende).",
     );
   }
-  return validateWorkbook(sheets, { today });
 }

@@ -5,6 +5,7 @@ import { isBusy, sheetsOf, useFallbilanz } from "../hooks/useFallbilanz";
 import { Services } from "../services";
 import { CheckStep } from "./CheckStep";
 import { InputHelpStep } from "./InputHelpStep";
+import { LiveStatus } from "./LiveStatus";
 import { RecognitionStep } from "./RecognitionStep";
 import { ReviewStep } from "./ReviewStep";
 
@@ -35,6 +36,13 @@ export function App({ services }: AppProps): JSX.Element {
   return (
     <main className={styles.root}>
       <Title3 as="h1">Fallbilanz</Title3>
+      <LiveStatus
+        notice={state.liveNotice}
+        review={state.review}
+        busy={busy}
+        onSelectCell={(s, a) => void actions.selectCell(s, a)}
+        onRewrite={() => void actions.rewriteReview()}
+      />
       <Body1>
         Erkennt Ihre Tracking-Arbeitsmappe, prüft jede Zeile und schreibt den Jahresrückblick in eigene Blätter. Ihre Blätter liest
         Fallbilanz nur; nur die Eingabehilfen fügen nach Ihrer Bestätigung Auswahllisten hinzu.

@@ -1,5 +1,10 @@
-import { useCallback, useEffect, useState } from "react";
-import { recogniseWorkbook, writeReview } from "../../app/review";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { writeReview } from "../../app/review";
+import { LiveCheck, SheetChange } from "../../app/liveCheck";
+import { reviewFingerprint, reviewStanding } from "../../core/live/reviewFingerprint";
+import { LiveNotice, ReviewStatus, noticeOf } from "../liveNotice";
+import { StoredReview } from "../excel/reviewStore";
+import { ChangeWatch } from "../excel/liveChanges";
 import { SheetInfo } from "../../core/recognize/sheetIngest";
 import { Field } from "../../core/vocabulary/columns";
 import { defaultReportYear } from "../../core/report/buildReport";
@@ -11,6 +16,7 @@ import { isFallbilanzError } from "../../core/errors";
 import { countOf, readingProgress } from "../../core/report/wording";
 import { errorDetails, germanMessage } from "../messages";
 import { Services } from "../services";
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../core/report/suppress";
 
 /** The pane's steps: each shows the outcome of its own action next to its button. */
 export type PaneStep = "recognise" | "check" | "help" | "review";
@@ -29,10 +35,16 @@ export interface FallbilanzState {
   readonly outcome: StepOutcome | undefined;
   readonly analysis: Analysis | undefined;
   readonly written: readonly WrittenSheet[];
+  /** What the live check says of the last change staff made (the pane's top line). */
+  readonly liveNotice: LiveNotice | undefined;
+  /** The written review against the sheets, when the workbook keeps one. */
+  readonly review: ReviewStatus | undefined;
+  /** Whether the pane follows the changes of the sheets (Excel's events are available). */
+  readonly watching: boolean;
 }
 
 /** What an action hands back: new state, and the success message its step shows. */
-type StepResult = Partial<Pick<FallbilanzState, "analysis" | "written">> & { readonly notice?: string };
+type StepResult = Partial<Pick<FallbilanzState, "analysis" | "written" | "review">> & { readonly notice?: string };
 
 /** The workbook's sheets as last recognised (none before the first reading). */
 export const sheetsOf = (state: FallbilanzState): readonly SheetInfo[] => state.analysis?.sheets ?? [];
@@ -49,11 +61,13 @@ export interface FallbilanzActions {
   writeValidationReport(): Promise<void>;
   addInputHelp(): Promise<void>;
   writeReview(year: number, suppressionThreshold: number): Promise<void>;
+  /** Writes the review again, for the year and threshold it was written with (when it no longer matches). */
+  rewriteReview(): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
   defaultYear(): number | undefined;
 }
 
-const initial: FallbilanzState = { outcome: undefined, analysis: undefined, written: [] };
+const initial: FallbilanzState = { outcome: undefined, analysis: undefined, written: [], liveNotice: undefined, review: undefined, watching: false };
 
 /** The task pane's state and actions, over the Excel services. Recognises the workbook on first render. */
 export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzActions] {
@@ -72,9 +86,19 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
     }
   }, []);
 
-  const read = useCallback(async (): Promise<{ analysis: Analysis }> => {
+  /** The live check of the workbook as last read, and what the workbook keeps of its written review. */
+  const liveCheck = useRef<LiveCheck | undefined>(undefined);
+  const storedReview = useRef<StoredReview | undefined>(undefined);
+  const changes = useRef<Promise<void>>(Promise.resolve());
+
+  const reviewStatus = useCallback((analysis: Analysis): ReviewStatus | undefined => {
+    const stored = storedReview.current;
+    return stored && { stamp: stored.stamp, standing: reviewStanding(stored.stamp, stored.hashes, analysis) };
+  }, []);
+
+  const read = useCallback(async (): Promise<{ analysis: Analysis; review: ReviewStatus | undefined }> => {
     const stored = services.settings.load();
-    const analysis = await recogniseWorkbook(services.source, {
+    const started = await LiveCheck.start(services.source, services.readRows, {
       today: services.today(),
       progress: (sheet, rows) => {
         const text = readingProgress(sheet, rows);
@@ -82,8 +106,23 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       },
       ingest: (name) => ({ columnOverrides: stored.columns[name] }),
     });
-    return { analysis };
-  }, [services]);
+    liveCheck.current = started.check;
+    return { analysis: started.analysis, review: reviewStatus(started.analysis) };
+  }, [services, reviewStatus]);
+
+  /** A change of the team's sheets: checked in turn, one after the other, shown in place. */
+  const onChange = useCallback((change: SheetChange): void => {
+    changes.current = changes.current
+      .then(async () => {
+        const current = liveCheck.current;
+        if (!current) return;
+        const update = await current.apply(change);
+        // A full reading that started meanwhile has the newer state: this update is dropped.
+        if (liveCheck.current !== current || update.read === "none") return;
+        setState((s) => ({ ...s, analysis: update.analysis, liveNotice: noticeOf(update, s.liveNotice) ?? s.liveNotice, review: reviewStatus(update.analysis) }));
+      })
+      .catch((error: unknown) => console.error("Fallbilanz (laufende Prüfung):", error));
+  }, [reviewStatus]);
 
   const recognise = useCallback(() => step("recognise", "Arbeitsmappe wird gelesen …", read), [step, read]);
   const check = useCallback(
@@ -97,8 +136,21 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
   );
 
   useEffect(() => {
-    void recognise();
-  }, [recognise]);
+    let watch: ChangeWatch | undefined;
+    let gone = false;
+    void (async () => {
+      // An Excel without custom XML parts or events still gets the pane; it just cannot tell these things.
+      storedReview.current = await services.reviews.load().catch(() => undefined);
+      await recognise();
+      watch = await services.watchChanges(onChange).catch(() => undefined);
+      if (gone) await watch?.stop().catch(() => undefined);
+      else if (watch) setState((s) => ({ ...s, watching: true }));
+    })();
+    return () => {
+      gone = true;
+      void watch?.stop().catch(() => undefined);
+    };
+  }, [recognise, services, onChange]);
 
   const actions: FallbilanzActions = {
     recognise,
@@ -133,8 +185,16 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
         const { written } = await writeReview(fresh.analysis, { year, suppressionThreshold, progress }, { write: (sheets, p) => services.write(sheets, p) });
         const renamed = written.filter((w) => w.actual !== w.wanted);
         const note = renamed.map((w) => ` Ein eigenes Blatt „${w.wanted}“ gibt es schon; es bleibt unverändert, geschrieben wurde „${w.actual}“.`).join("");
-        return { ...fresh, written, notice: `Jahresrückblick ${year} geschrieben: ${written.map((w) => w.actual).join(", ")}.${note}` };
+        // What the review was made from stays in the workbook, so that the pane can tell when the sheets move on.
+        const fingerprint = reviewFingerprint(fresh.analysis, year, services.now(), suppressionThreshold);
+        await services.reviews.save(fingerprint);
+        storedReview.current = fingerprint;
+        return { ...fresh, written, review: reviewStatus(fresh.analysis), notice: `Jahresrückblick ${year} geschrieben: ${written.map((w) => w.actual).join(", ")}.${note}` };
       }),
+    rewriteReview: () => {
+      const stamp = storedReview.current?.stamp;
+      return stamp ? actions.writeReview(stamp.year, stamp.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD) : Promise.resolve();
+    },
     selectCell: (sheet, address) =>
       services.selectCell(sheet, address).catch((error: unknown) => {
         if (!isFallbilanzError(error)) console.error("Fallbilanz:", error);

@@ -1,0 +1,97 @@
+import { SheetChange } from "../../app/liveCheck";
+import { Cell } from "../../core/cells";
+import { keptFields, rawRowOf } from "../../core/live/liveWorkbook";
+import { RawRow, SheetInfo } from "../../core/recognize/sheetIngest";
+import { PRESENT } from "../../port/workbookPort";
+import { columnRuns } from "./chunking";
+
+/*
+ * The Office.js side of the live check: Excel's change events of the team's sheets (ExcelApi 1.7 / 1.9), and the
+ * rows of a change read again: the recognised columns' values and, of name and notes columns, only whether a cell is
+ * empty (never their text), in one sync for a typed cell or a paste of a few thousand rows.
+ */
+
+/** Excel's last row. */
+const SHEET_ROWS = 1_048_576;
+
+/** Rows per sync when a large paste is read again (each sync stays far below Excel on the web's 5 MB). */
+const ROWS_PER_READ = 10_000;
+
+/**
+ * The rows an event's address covers: `B5`, `A5:F9`, `$A$5:$C$7`, whole rows `5:7`; whole columns (`A:C`) or
+ * anything else cover every row.
+ */
+export function rowsOfAddress(address: string): { firstRow: number; lastRow: number } {
+  const bare = address.replace(/^.*!/, "").replace(/\$/g, "");
+  const rows = bare.split(":").map((part) => /(\d+)$/.exec(part)?.[1]);
+  if (rows.some((r) => r === undefined)) return { firstRow: 1, lastRow: SHEET_ROWS };
+  const numbers = rows.map(Number);
+  return { firstRow: Math.min(...numbers), lastRow: Math.max(...numbers) };
+}
+
+/** The change an event reports, by the sheet's name (the event names its id). */
+export function changeOf(args: Pick<Excel.WorksheetChangedEventArgs, "address" | "changeType">, sheet: string): SheetChange {
+  const kind = args.changeType === "RangeEdited" ? "edited" : args.changeType === "RowInserted" ? "inserted" : args.changeType === "RowDeleted" ? "deleted" : "other";
+  return { sheet, kind, ...rowsOfAddress(args.address) };
+}
+
+const cellOf = (value: unknown, type: Excel.RangeValueType | undefined): Cell => (type === Excel.RangeValueType.error ? { error: String(value) } : (value as Cell));
+
+/** Reads rows `firstRow`..`lastRow` of a recognised sheet again, as the sheet keeps them (its data rows only). */
+export async function readSheetRows(info: SheetInfo, firstRow: number, lastRow: number, run: typeof Excel.run = Excel.run.bind(Excel)): Promise<RawRow[]> {
+  const valueColumns = keptFields(info).map((f) => info.columns[f]!);
+  const presence = [...info.personalNameColumns, ...info.notesColumns].filter((c) => !valueColumns.includes(c));
+  const out: RawRow[] = [];
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(info.name);
+    for (let from = firstRow; from <= lastRow; from += ROWS_PER_READ) {
+      const n = Math.min(ROWS_PER_READ, lastRow - from + 1);
+      const load = (c: number, width: number, what: string) => {
+        const range = ws.getRangeByIndexes(from - 1, c, n, width);
+        range.load(what);
+        return { c, width, range };
+      };
+      const values = columnRuns(valueColumns).map(([c, width]) => load(c, width, "values,valueTypes"));
+      const present = columnRuns(presence).map(([c, width]) => load(c, width, "valueTypes"));
+      await context.sync();
+      for (let i = 0; i < n; i++) {
+        const cells: Cell[] = [];
+        for (const run of present) for (let j = 0; j < run.width; j++) if (run.range.valueTypes[i][j] !== Excel.RangeValueType.empty) cells[run.c + j] = PRESENT;
+        for (const run of values) for (let j = 0; j < run.width; j++) cells[run.c + j] = cellOf(run.range.values[i][j], run.range.valueTypes[i][j]);
+        const raw = rawRowOf(info, from + i, cells);
+        if (raw) out.push(raw);
+      }
+    }
+  });
+  return out;
+}
+
+/** A subscription to the workbook's changes; `stop` removes the handler. */
+export interface ChangeWatch {
+  stop(): Promise<void>;
+}
+
+/**
+ * Listens to changes of every sheet (`worksheets.onChanged`, ExcelApi 1.9) and hands each on with its sheet's
+ * name. Excel raises the event for the add-in's own writes too; those are to sheets the live check leaves alone.
+ */
+export async function watchChanges(onChange: (change: SheetChange) => void, run: typeof Excel.run = Excel.run.bind(Excel)): Promise<ChangeWatch> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/id");
+    await context.sync();
+    const names = new Map(worksheets.items.map((ws) => [ws.id, ws.name]));
+    const result = worksheets.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
+      const name = names.get(args.worksheetId);
+      if (name !== undefined) onChange(changeOf(args, name));
+      return Promise.resolve();
+    });
+    await context.sync();
+    return {
+      stop: async () => {
+        result.remove();
+        await context.sync();
+      },
+    };
+  });
+}
