@@ -7,7 +7,8 @@ const useStyles = makeStyles({
     position: "sticky", top: 0, zIndex: 1, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS,
     backgroundColor: tokens.colorNeutralBackground1, paddingBlockEnd: tokens.spacingVerticalXS,
   },
-  empty: { display: "none" },
+  // Empty, it takes no room; the live regions stay in the page so that what appears in them is announced.
+  empty: { gap: 0, paddingBlockEnd: 0 },
 });
 
 export interface LiveStatusProps {
@@ -27,7 +28,7 @@ export function LiveStatus({ notice, review, busy, onSelectCell, onRewrite }: Li
   const styles = useStyles();
   const outOfDate = review ? outOfDateText(review) : undefined;
   return (
-    <div className={notice || outOfDate ? styles.bar : styles.empty}>
+    <div className={notice || outOfDate ? styles.bar : `${styles.bar} ${styles.empty}`}>
       <div role="status" aria-live="polite" aria-atomic="true" aria-label="Laufende Prüfung">
         {notice && (
           <MessageBar intent={notice.intent} layout="multiline">
