@@ -45,6 +45,8 @@ function browserHost(): string {
 
 export interface PaneOptions {
   readonly workbook: Record<string, unknown[][]>;
+  /** Settings and custom XML parts the workbook keeps (from `window.__workbookState()` of an earlier page). */
+  readonly kept?: unknown;
   /** What kind of Office the host pretends to be; `officeJs: false` leaves office.js unreachable. */
   readonly host?: HostOptions;
   readonly officeJs?: boolean;
@@ -61,7 +63,9 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
       ? route.abort("connectionrefused")
       : route.fulfill({
           contentType: "application/javascript",
-          body: `window.__WORKBOOK__ = ${JSON.stringify(options.workbook)};\nwindow.__HOST__ = ${JSON.stringify(options.host ?? {})};\n${browserHost()}`,
+          body:
+            `window.__WORKBOOK__ = ${JSON.stringify(options.workbook)};\nwindow.__HOST__ = ${JSON.stringify(options.host ?? {})};\n` +
+            `window.__KEPT__ = ${JSON.stringify(options.kept ?? null)} || undefined;\n${browserHost()}`,
         }),
   );
   options.beforeLoad?.(page);
