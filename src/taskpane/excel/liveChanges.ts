@@ -54,10 +54,13 @@ export async function readSheetRows(info: SheetInfo, firstRow: number, lastRow: 
       const values = columnRuns(valueColumns).map(([c, width]) => load(c, width, "values,valueTypes"));
       const present = columnRuns(presence).map(([c, width]) => load(c, width, "valueTypes"));
       await context.sync();
+      // Each loaded matrix taken once (a proxy property may build it anew on every access).
+      const presentCells = present.map((run) => ({ ...run, types: run.range.valueTypes }));
+      const valueCells = values.map((run) => ({ ...run, values: run.range.values, types: run.range.valueTypes }));
       for (let i = 0; i < n; i++) {
         const cells: Cell[] = [];
-        for (const run of present) for (let j = 0; j < run.width; j++) if (run.range.valueTypes[i][j] !== Excel.RangeValueType.empty) cells[run.c + j] = PRESENT;
-        for (const run of values) for (let j = 0; j < run.width; j++) cells[run.c + j] = cellOf(run.range.values[i][j], run.range.valueTypes[i][j]);
+        for (const run of presentCells) for (let j = 0; j < run.width; j++) if (run.types[i][j] !== Excel.RangeValueType.empty) cells[run.c + j] = PRESENT;
+        for (const run of valueCells) for (let j = 0; j < run.width; j++) cells[run.c + j] = cellOf(run.values[i][j], run.types[i][j]);
         const raw = rawRowOf(info, from + i, cells);
         if (raw) out.push(raw);
       }
