@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All tests: type check, lint, unit and end-to-end tests, browser and web-server tests included.
-# Browser tests run Debian's Chromium, the server test Debian's nginx (with openssl for its certificate);
-# they are installed here when missing.
+# Browser tests run Debian's Chromium, the server test Debian's nginx (with openssl for its certificate), the marks'
+# formulas are recalculated by Debian's LibreOffice (headless); they are installed here when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing+=(nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+[ -x /usr/bin/soffice ] || missing+=(libreoffice-calc-nogui)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Für die Tests fehlen Debians Pakete ${missing[*]}: werden installiert …" >&2
   SUDO=""

@@ -7,7 +7,8 @@ export type DateReading =
   | { readonly kind: "invalid" }
   | { readonly kind: "day"; readonly day: Day };
 
-const MONTHS: Record<string, number> = {
+/** German month names and their usual abbreviations (lower case) → month: read by the date rule and by the marks' formulas. */
+export const MONTH_WORDS: Readonly<Record<string, number>> = {
   januar: 1, jan: 1, jaenner: 1, jänner: 1,
   februar: 2, feb: 2, febr: 2,
   maerz: 3, märz: 3, mär: 3, maer: 3, mrz: 3, marz: 3,
@@ -59,7 +60,7 @@ export function parseDateText(raw: string): DateReading {
   if (m) return dayIfValid(Number(m[1]), Number(m[2]), Number(m[3]));
   m = WORDED.exec(text);
   if (m) {
-    const month = MONTHS[m[2].toLowerCase()];
+    const month = MONTH_WORDS[m[2].toLowerCase()];
     if (month === undefined) return { kind: "invalid" };
     return dayIfValid(Number(m[3]), month, Number(m[1]));
   }

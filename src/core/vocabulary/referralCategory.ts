@@ -23,6 +23,9 @@ const TABLE: Readonly<Record<ReferralCategory, { group: CategoryGroup; spellings
 const INDEX = new Map<string, ReferralCategory>();
 for (const category of REFERRAL_CATEGORIES) for (const spelling of TABLE[category].spellings) INDEX.set(spelling, category);
 
+/** Every normalised spelling of a category (the marks' formulas list them). */
+export const CATEGORY_SPELLINGS: readonly string[] = REFERRAL_CATEGORIES.flatMap((category) => TABLE[category].spellings);
+
 /** The canonical category of a text, or undefined when it maps to none. */
 export function referralCategoryOf(text: string): ReferralCategory | undefined {
   return INDEX.get(normalizeName(text));

@@ -15,6 +15,9 @@ const SPELLINGS: Readonly<Record<ResidenceStatus, readonly string[]>> = {
 const INDEX = new Map<string, ResidenceStatus>();
 for (const status of RESIDENCE_STATUSES) for (const spelling of SPELLINGS[status]) INDEX.set(spelling, status);
 
+/** Every normalised spelling of a status (the marks' formulas list them). */
+export const STATUS_SPELLINGS: readonly string[] = RESIDENCE_STATUSES.flatMap((status) => SPELLINGS[status]);
+
 /** The canonical status of a text, or undefined when it maps to none. */
 export function residenceStatusOf(text: string): ResidenceStatus | undefined {
   return INDEX.get(normalizeName(text));
