@@ -1,7 +1,9 @@
 import { Day, todayInGermany } from "../core/dates/calendarDay";
 import { OutSheet } from "../core/report/sheetModel";
 import { WorkbookSource } from "../port/workbookPort";
-import { DropdownResult, DropdownTarget, addDropdowns, selectCell } from "./excel/inputHelp";
+import { DropdownResult, DropdownTarget, addDropdowns, removeDropdowns, selectCell } from "./excel/inputHelp";
+import { MarkRule } from "../core/marks/markRules";
+import { addMarks, removeMarks } from "./excel/marks";
 import { OfficeWorkbookSource } from "./excel/officeSource";
 import { OfficeReportWriter, WrittenSheet } from "./excel/officeSink";
 import { SettingsStore, documentSettings } from "./excel/settings";
@@ -15,6 +17,10 @@ export interface Services {
   readonly settings: SettingsStore;
   write(sheets: readonly OutSheet[], progress?: (text: string) => void): Promise<WrittenSheet[]>;
   addDropdowns(targets: readonly DropdownTarget[]): Promise<DropdownResult>;
+  removeDropdowns(targets: readonly DropdownTarget[]): Promise<DropdownTarget[]>;
+  /** The marks in the sheets (conditional formats): added, or removed (Fallbilanz's only). */
+  addMarks(rules: readonly MarkRule[]): Promise<number>;
+  removeMarks(sheets: readonly string[]): Promise<number>;
   selectCell(sheet: string, address: string): Promise<void>;
   today(): Day;
   /** The moment (a review's stamp says when it was written). */
@@ -34,6 +40,9 @@ export function officeServices(): Services {
     settings,
     write: (sheets, progress) => writer.write(sheets, progress),
     addDropdowns: (targets) => addDropdowns(targets),
+    removeDropdowns: (targets) => removeDropdowns(targets),
+    addMarks: (rules) => addMarks(rules),
+    removeMarks: (sheets) => removeMarks(sheets),
     selectCell: (sheet, address) => selectCell(sheet, address),
     today: () => todayInGermany(),
     now: () => new Date(),

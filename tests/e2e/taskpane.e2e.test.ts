@@ -77,7 +77,7 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
     for (let round = 0; round < 2; round++) {
       await open.click();
       // getByRole leaves out what is aria-hidden: a dialog still closing, or hidden by Fluent's focus trap, is not found.
-      const dialog = page.getByRole("dialog", { name: "Auswahllisten hinzufügen?" });
+      const dialog = page.getByRole("dialog", { name: "Eingabehilfen hinzufügen?" });
       await dialog.getByRole("button", { name: "Hinzufügen" }).waitFor();
       await page.waitForTimeout(400); // Fluent's focus trap updates aria-hidden 250 ms after a change
       expect(await dialog.getByRole("button", { name: "Hinzufügen" }).isVisible()).toBe(true);

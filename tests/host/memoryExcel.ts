@@ -63,7 +63,7 @@ export interface MemorySheet {
   cells: Map<string, MemoryCell>;
   tables: MemoryTable[];
   charts: { title: string; type: string; source: string; xValues: string[]; position: string[] }[];
-  validations: { address: string; source: string }[];
+  validations: { address: string; source: string; title?: string }[];
   frozenRows: number;
   /** What `worksheet.pageLayout` and `horizontalPageBreaks` were given (absent until set). */
   pageLayout?: MemoryPageLayout;
@@ -492,7 +492,9 @@ class Worksheet extends Loadable {
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): Range {
     return new Range(this.ctx, this.sheet, r, c, rows, cols, false);
   }
-  getRange(address: string): Range {
+  /** A block by its A1 address; without one, the whole sheet. */
+  getRange(address?: string): Range {
+    if (address === undefined) return new Range(this.ctx, this.sheet, 0, 0, 1_048_576, 16_384, false);
     const a = parseAddress(address);
     return new Range(this.ctx, this.sheet, a.r, a.c, a.rows, a.cols, false);
   }
@@ -736,6 +738,62 @@ class Range extends Loadable {
   select(): void {
     this.ctx.queue(() => (this.ctx.wb.selected = { sheet: this.sheet.name, address: `${columnName(this.c)}${this.r + 1}` }));
   }
+  /** ExcelApi 1.6: the conditional formats that cover (part of) this range; only custom formula rules are modelled. */
+  get conditionalFormats() {
+    const ctx = this.ctx;
+    const sheet = this.sheet;
+    const address = this.address;
+    const state: { items: unknown[] | undefined } = { items: undefined };
+    const itemOf = (cf: MemoryConditionalFormat) => {
+      let loaded = false;
+      return {
+        type: "Custom",
+        customOrNullObject: {
+          rule: {
+            load: () => ctx.queue(() => void (loaded = true)),
+            get formula(): string {
+              if (!loaded) throw new NotLoaded("formula is not loaded");
+              return cf.formula;
+            },
+          },
+        },
+        delete: () => ctx.queue(() => {
+          ctx.log(sheet, "conditionalFormat");
+          sheet.conditionalFormats = (sheet.conditionalFormats ?? []).filter((x) => x !== cf);
+        }),
+      };
+    };
+    return {
+      add: (type: string) => {
+        const cf: MemoryConditionalFormat = { id: `{cf-${Math.random().toString(36).slice(2)}}`, address, formula: "" };
+        ctx.payload += FORMAT_CALL_BYTES;
+        ctx.queue(() => {
+          if (type !== "Custom") throw excelError("InvalidArgument", "only custom conditional formats are modelled");
+          if (!cf.formula.startsWith("=")) throw excelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+          ctx.log(sheet, "conditionalFormat");
+          (sheet.conditionalFormats ??= []).push(cf);
+        });
+        return {
+          custom: {
+            rule: { set formula(f: string) { cf.formula = f; } },
+            format: { fill: { set color(c: string) { cf.fill = c; } } },
+          },
+        };
+      },
+      load(_props?: string) {
+        ctx.queue(() => (state.items = (sheet.conditionalFormats ?? []).filter((cf) => overlaps(cf.address, address)).map(itemOf)));
+        return this;
+      },
+      get items() {
+        if (state.items === undefined) throw new NotLoaded("items are not loaded");
+        return state.items;
+      },
+      clearAll: () => ctx.queue(() => {
+        ctx.log(sheet, "conditionalFormat");
+        sheet.conditionalFormats = (sheet.conditionalFormats ?? []).filter((cf) => !overlaps(cf.address, address));
+      }),
+    };
+  }
   private validation: ReturnType<Range["makeDataValidation"]> | undefined;
   /** The same object on every access, as Office.js's navigation properties are. */
   get dataValidation() {
@@ -746,12 +804,13 @@ class Range extends Loadable {
     const ctx = this.ctx;
     const sheet = this.sheet;
     const address = this.address;
-    const state = { type: "None", loaded: false };
+    const state = { type: "None", title: "", loaded: false };
     return {
       load(_props?: string) {
         ctx.queue(() => {
           const rules = sheet.validations.filter((v) => overlaps(v.address, address));
           state.type = rules.length === 0 ? "None" : "List";
+          state.title = rules[0]?.title ?? "";
           state.loaded = true;
         });
         return this;
@@ -759,6 +818,10 @@ class Range extends Loadable {
       get type(): string {
         if (!state.loaded) throw new NotLoaded("type is not loaded");
         return state.type;
+      },
+      get errorAlert(): { title: string } {
+        if (!state.loaded) throw new NotLoaded("errorAlert is not loaded");
+        return { title: state.title };
       },
       clear: () =>
         ctx.queue(() => {
@@ -773,7 +836,12 @@ class Range extends Loadable {
         });
       },
       set ignoreBlanks(_: boolean) {},
-      set errorAlert(_: unknown) {},
+      set errorAlert(alert: { title?: string }) {
+        ctx.queue(() => {
+          const rule = sheet.validations.find((v) => v.address === address);
+          if (rule) rule.title = alert.title;
+        });
+      },
     };
   }
 }
@@ -806,6 +874,7 @@ export function createOfficeApi(wb: MemoryWorkbook, options: HostOptions = {}) {
     ChartSeriesBy: { columns: "Columns" },
     DataValidationAlertStyle: { warning: "Warning" },
     DataValidationType: { none: "None" },
+    ConditionalFormatType: { custom: "Custom", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", topBottom: "TopBottom", presetCriteria: "PresetCriteria", containsText: "ContainsText", cellValue: "CellValue" },
     PaperType: { a4: "A4", letter: "Letter" },
     PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
     RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },

@@ -64,11 +64,15 @@ describe("the task pane, in German", () => {
     expect(wb.sheets.map((s) => s.name)).toContain("Prüfbericht");
   });
 
-  test("3. input help asks first and only then adds the dropdowns", async () => {
+  test("3. input help asks first, says what it changes, adds dropdowns and marks; removing takes exactly those away", async () => {
     const wb = teamWorkbook();
+    // Rules of the team's own: a conditional format on the topic column, a dropdown of theirs on the referrals' status.
+    wb.sheets[0].conditionalFormats = [{ id: "{team}", address: "'Beratungen'!D3:D100", formula: "=LEN(D3)>40", fill: "#FF0000" }];
+    wb.sheets[1].validations.push({ address: "'Vermittlungen'!C2:C1048576", source: "eigene Liste" });
     await renderPane(wb);
     fireEvent.click(screen.getByRole("button", { name: "Eingabehilfen einrichten …" }));
-    const dialog = await screen.findByRole("dialog", { name: "Auswahllisten hinzufügen?", hidden: true });
+    const dialog = await screen.findByRole("dialog", { name: "Eingabehilfen hinzufügen?", hidden: true });
+    expect(dialog.textContent).toContain("„Beratungen“: Auswahlliste in Spalte C (Aufenthaltsstatus); Markierungen (bedingte Formatierung) in Spalte A (Datum), Spalte B (Klient-ID), Spalte C (Aufenthaltsstatus)");
     fireEvent.click(within(dialog).getByRole("button", { name: "Abbrechen", hidden: true }));
     // What the user waits for: the dialog gone from the page (not merely hidden from screen readers while it closes).
     if (dialog.isConnected) await waitForElementToBeRemoved(dialog);
@@ -78,12 +82,25 @@ describe("the task pane, in German", () => {
     // The second dialog, a new one. In jsdom, Fluent's focus trap (tabster) marks an open dialog aria-hidden some
     // 50 to 250 ms after it opens, because jsdom's focus is not a browser's; that the dialog stays accessible is
     // checked in Chromium (tests/e2e), so here its controls are looked up whether aria-hidden or not.
-    const again = await screen.findByRole("dialog", { name: "Auswahllisten hinzufügen?", hidden: true });
+    const again = await screen.findByRole("dialog", { name: "Eingabehilfen hinzufügen?", hidden: true });
     expect(again).not.toBe(dialog);
     fireEvent.click(within(again).getByRole("button", { name: "Hinzufügen", hidden: true }));
-    await screen.findByText(/Auswahllisten eingerichtet/);
-    expect(wb.writes.every((w) => w.op === "dataValidation")).toBe(true);
+    await screen.findByText(/Auswahllisten eingerichtet.*Markierungen eingerichtet: 15 Regeln/);
+    // Nothing but rules: no cell of the team's changed.
+    expect(wb.writes.every((w) => w.op === "dataValidation" || w.op === "conditionalFormat")).toBe(true);
     expect(wb.sheets.flatMap((s) => s.validations)).toHaveLength(3);
+    const marks = wb.sheets.flatMap((s) => s.conditionalFormats ?? []).filter((cf) => cf.formula.includes("Fallbilanz:"));
+    expect(marks).toHaveLength(15);
+    expect(marks.every((cf) => cf.fill === "#FFEB9C" && /1048576$/.test(cf.address))).toBe(true);
+    expect(marks.find((cf) => cf.address === "'Beratungen'!A3:A1048576")!.formula).toMatch(/^=AND\(OR\(.*\+N\("Fallbilanz: Datum fehlt, ist kein gültiges Datum/);
+
+    fireEvent.click(screen.getByRole("button", { name: "Eingabehilfen entfernen …" }));
+    const remove = await screen.findByRole("dialog", { name: "Eingabehilfen entfernen?", hidden: true });
+    fireEvent.click(within(remove).getByRole("button", { name: "Entfernen", hidden: true }));
+    await screen.findByText(/Entfernt: 2 Auswahllisten und 15 Markierungsregeln von Fallbilanz/);
+    expect(wb.sheets[0].conditionalFormats).toEqual([{ id: "{team}", address: "'Beratungen'!D3:D100", formula: "=LEN(D3)>40", fill: "#FF0000" }]);
+    expect(wb.sheets.flatMap((s) => s.conditionalFormats ?? [])).toHaveLength(1);
+    expect(wb.sheets.flatMap((s) => s.validations)).toEqual([{ address: "'Vermittlungen'!C2:C1048576", source: "eigene Liste" }]);
   });
 
   test("4. writes the year-end review for the default year in one click", async () => {

@@ -6,6 +6,7 @@ import { Services } from "../services";
 import { CheckStep } from "./CheckStep";
 import { InputHelpStep } from "./InputHelpStep";
 import { LiveStatus } from "./LiveStatus";
+import { inputHelpPlan } from "../inputHelpPlan";
 import { RecognitionStep } from "./RecognitionStep";
 import { ReviewStep } from "./ReviewStep";
 
@@ -33,6 +34,8 @@ export function App({ services }: AppProps): JSX.Element {
   const [state, actions] = useFallbilanz(services);
   const busy = isBusy(state);
   const years = useMemo(() => (state.analysis ? reportYears(state.analysis) : []), [state.analysis]);
+  const sheets = sheetsOf(state);
+  const plan = useMemo(() => inputHelpPlan(sheets), [sheets]);
   return (
     <main className={styles.root}>
       <Title3 as="h1">Fallbilanz</Title3>
@@ -45,7 +48,7 @@ export function App({ services }: AppProps): JSX.Element {
       />
       <Body1>
         Erkennt Ihre Tracking-Arbeitsmappe, prüft jede Zeile und schreibt den Jahresrückblick in eigene Blätter. Ihre Blätter liest
-        Fallbilanz nur; nur die Eingabehilfen fügen nach Ihrer Bestätigung Auswahllisten hinzu.
+        Fallbilanz nur; nur die Eingabehilfen fügen nach Ihrer Bestätigung Auswahllisten und Markierungen hinzu.
       </Body1>
       <RecognitionStep sheets={sheetsOf(state)} outcome={state.outcome} disabled={busy} onChooseColumn={(s, f, c) => void actions.chooseColumn(s, f, c)} />
       <Divider />
@@ -60,7 +63,13 @@ export function App({ services }: AppProps): JSX.Element {
       <Divider />
       <ReviewStep years={years} outcome={state.outcome} defaultYear={actions.defaultYear()} disabled={busy || !state.analysis} onWrite={(y, t) => void actions.writeReview(y, t)} />
       <Divider />
-      <InputHelpStep outcome={state.outcome} disabled={busy || !state.analysis} onConfirm={() => void actions.addInputHelp()} />
+      <InputHelpStep
+        outcome={state.outcome}
+        disabled={busy || !state.analysis}
+        plan={plan}
+        onConfirm={() => void actions.addInputHelp()}
+        onRemove={() => void actions.removeInputHelp()}
+      />
     </main>
   );
 }

@@ -1,43 +1,92 @@
 import { useStepStyles } from "./stepStyles";
 import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
 import { StepOutcome } from "./StepOutcome";
-import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Subtitle2 } from "@fluentui/react-components";
+import { InputHelpChange } from "../inputHelpPlan";
+import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  list: { marginBlock: tokens.spacingVerticalS, paddingInlineStart: tokens.spacingHorizontalL },
+});
 
 export interface InputHelpStepProps {
   readonly disabled: boolean;
   readonly outcome: Outcome | undefined;
+  /** What the input help changes in each sheet (said in the dialog before anything is changed). */
+  readonly plan: readonly InputHelpChange[];
   readonly onConfirm: () => void;
+  readonly onRemove: () => void;
 }
 
-/** Input help (opt-in, once): dropdowns with the canonical values; asks first, as it is the only change to the team's sheets. */
-export function InputHelpStep({ disabled, outcome, onConfirm }: InputHelpStepProps): JSX.Element {
+/**
+ * Input help (opt-in): dropdowns with the canonical values, and marks that colour a cell the rules would report,
+ * even with the add-in closed. Both ask first and say exactly what changes, as they are the only changes ever made
+ * to the team's sheets; a second button removes exactly what Fallbilanz added.
+ */
+export function InputHelpStep({ disabled, outcome, plan, onConfirm, onRemove }: InputHelpStepProps): JSX.Element {
   const step = useStepStyles();
+  const styles = useStyles();
   return (
     <section aria-labelledby="step-help" className={step.step}>
       <Subtitle2 as="h2" id="step-help">Eingabehilfen einrichten (einmalig)</Subtitle2>
-      <Body1 as="p">Auswahllisten für Aufenthaltsstatus und Art der Vermittlung, damit neue Zeilen einheitlich erfasst werden.</Body1>
-      <Dialog>
-        <DialogTrigger disableButtonEnhancement>
-          <Button disabled={disabled}>Eingabehilfen einrichten …</Button>
-        </DialogTrigger>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Auswahllisten hinzufügen?</DialogTitle>
-            <DialogContent>
-              Fallbilanz fügt den Spalten Aufenthaltsstatus und Art der Vermittlung in Ihren Blättern eine Auswahlliste hinzu.
-              Vorhandene Einträge bleiben unverändert; sonst wird nichts an Ihren Blättern geändert.
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>Abbrechen</Button>
-              </DialogTrigger>
-              <DialogTrigger disableButtonEnhancement>
-                <Button appearance="primary" onClick={onConfirm}>Hinzufügen</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <Body1 as="p">
+        Auswahllisten für Aufenthaltsstatus und Art der Vermittlung, und hellgelbe Markierungen an Zellen, die die Prüfung beanstanden würde – auch
+        wenn Fallbilanz nicht geöffnet ist.
+      </Body1>
+      <div className={styles.actions}>
+        <Dialog>
+          <DialogTrigger disableButtonEnhancement>
+            <Button disabled={disabled}>Eingabehilfen einrichten …</Button>
+          </DialogTrigger>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Eingabehilfen hinzufügen?</DialogTitle>
+              <DialogContent>
+                Fallbilanz ändert in Ihren Blättern nur dies:
+                <ul className={styles.list}>
+                  {plan.map((c) => (
+                    <li key={c.sheet}>
+                      „{c.sheet}“: {c.dropdowns.length > 0 && `Auswahlliste in ${c.dropdowns.join(", ")}; `}
+                      {c.marks.length > 0 && `Markierungen (bedingte Formatierung) in ${c.marks.join(", ")}`}
+                    </li>
+                  ))}
+                </ul>
+                Vorhandene Einträge, Ihre eigenen Regeln und alles andere bleiben unverändert.
+              </DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button>Abbrechen</Button>
+                </DialogTrigger>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="primary" onClick={onConfirm}>Hinzufügen</Button>
+                </DialogTrigger>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+        <Dialog>
+          <DialogTrigger disableButtonEnhancement>
+            <Button disabled={disabled}>Eingabehilfen entfernen …</Button>
+          </DialogTrigger>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Eingabehilfen entfernen?</DialogTitle>
+              <DialogContent>
+                Fallbilanz entfernt die Auswahllisten und Markierungen, die es selbst eingerichtet hat, aus den Blättern {plan.map((c) => `„${c.sheet}“`).join(", ")}.
+                Ihre eigenen Regeln und Ihre Einträge bleiben unverändert.
+              </DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button>Abbrechen</Button>
+                </DialogTrigger>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="primary" onClick={onRemove}>Entfernen</Button>
+                </DialogTrigger>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </div>
       <StepOutcome step="help" outcome={outcome} />
     </section>
   );

@@ -63,12 +63,34 @@ export async function addDropdowns(targets: readonly DropdownTarget[], run: type
       range.dataValidation.errorAlert = {
         showAlert: true,
         style: Excel.DataValidationAlertStyle.warning,
-        title: "Fallbilanz",
+        title: DROPDOWN_TITLE,
         message: `Bitte einen dieser Werte wählen (${t.label}): ${t.values.join(", ")}.`,
       };
     }
     await context.sync();
     return { added, kept };
+  });
+}
+
+/** The title of Fallbilanz's dropdown warning: what tells its dropdowns from the team's own rules. */
+export const DROPDOWN_TITLE = "Fallbilanz";
+
+/**
+ * Removes the dropdowns Fallbilanz added (those whose warning carries its title) from the target columns; a column
+ * with a rule of the team's is left as it is. Returns the columns cleared. Two syncs.
+ */
+export async function removeDropdowns(targets: readonly DropdownTarget[], run: typeof Excel.run = Excel.run.bind(Excel)): Promise<DropdownTarget[]> {
+  return run(async (context) => {
+    const ranges = targets.map((t) => {
+      const range = context.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.headerRow, t.column, SHEET_ROWS - t.headerRow, 1);
+      range.dataValidation.load("type,errorAlert");
+      return { t, range };
+    });
+    await context.sync();
+    const cleared = ranges.filter(({ range }) => range.dataValidation.type !== "None" && range.dataValidation.errorAlert.title === DROPDOWN_TITLE);
+    for (const { range } of cleared) range.dataValidation.clear();
+    await context.sync();
+    return cleared.map(({ t }) => t);
   });
 }
 

@@ -12,6 +12,7 @@ import { validationReportSheet } from "../../core/report/validationReport";
 import { Analysis } from "../../core/analysis";
 import { WrittenSheet } from "../excel/officeSink";
 import { dropdownTargets } from "../excel/inputHelp";
+import { workbookMarks } from "../../core/marks/markRules";
 import { isFallbilanzError } from "../../core/errors";
 import { countOf, readingProgress } from "../../core/report/wording";
 import { errorDetails, germanMessage } from "../messages";
@@ -60,6 +61,8 @@ export interface FallbilanzActions {
   chooseColumn(sheet: string, field: Field, column: number | undefined): Promise<void>;
   writeValidationReport(): Promise<void>;
   addInputHelp(): Promise<void>;
+  /** Removes exactly what the input help added (its dropdowns and marks), never the team's own rules. */
+  removeInputHelp(): Promise<void>;
   writeReview(year: number, suppressionThreshold: number): Promise<void>;
   /** Writes the review again, for the year and threshold it was written with (when it no longer matches). */
   rewriteReview(): Promise<void>;
@@ -172,11 +175,22 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
         return { ...fresh, written, notice: `Geschrieben: ${written.map((w) => w.actual).join(", ")}.` };
       }),
     addInputHelp: () =>
-      step("help", "Auswahllisten werden eingerichtet …", async () => {
+      step("help", "Eingabehilfen werden eingerichtet …", async () => {
         const targets = dropdownTargets(sheetsOf(state));
         const { added, kept } = await services.addDropdowns(targets);
+        const marks = await services.addMarks(workbookMarks(sheetsOf(state)));
         const keptNote = kept.length === 0 ? "" : ` Unverändert gelassen, weil dort schon eigene Regeln gelten: ${kept.map((t) => `${t.label} in „${t.sheet}“`).join(", ")}.`;
-        return { notice: `Auswahllisten eingerichtet: ${added.map((t) => `${t.label} in „${t.sheet}“`).join(", ") || "keine"}.${keptNote}` };
+        return {
+          notice: `Auswahllisten eingerichtet: ${added.map((t) => `${t.label} in „${t.sheet}“`).join(", ") || "keine"}.${keptNote} ` +
+            `Markierungen eingerichtet: ${countOf(marks, "Regel", "Regeln")} (bedingte Formatierung, hellgelb).`,
+        };
+      }),
+    removeInputHelp: () =>
+      step("help", "Eingabehilfen werden entfernt …", async () => {
+        const sheets = sheetsOf(state);
+        const cleared = await services.removeDropdowns(dropdownTargets(sheets));
+        const marks = await services.removeMarks(sheets.filter((s) => s.kind !== undefined && s.headerRow !== undefined).map((s) => s.name));
+        return { notice: `Entfernt: ${countOf(cleared.length, "Auswahlliste", "Auswahllisten")} und ${countOf(marks, "Markierungsregel", "Markierungsregeln")} von Fallbilanz. Ihre eigenen Regeln bleiben unverändert.` };
       }),
     writeReview: (year, suppressionThreshold) =>
       step("review", "Jahresrückblick wird erstellt …", async () => {
