@@ -1,8 +1,6 @@
-import { Server } from "node:http";
 import { join } from "node:path";
-import { Browser, Page } from "playwright-core";
-import { buildAddin } from "../helpers/build";
-import { launchChromium, openPane, originOf, serve, sheetsOfFile } from "../helpers/paneBrowser";
+import { Page } from "playwright-core";
+import { openPane, paneSession } from "../helpers/paneBrowser";
 
 /*
  * The live check as staff meet it, in Chromium at 320 × 800 px, on the sample workbook in the in-memory host: a
@@ -25,24 +23,10 @@ const LIVE = "[role=status][aria-label='Laufende Prüfung']";
 const REVIEW = "[role=status][aria-label='Stand des Jahresrückblicks']";
 
 describe("the live check in Chromium", () => {
-  let server: Server;
-  let browser: Browser;
-  let origin: string;
-  let workbook: Record<string, unknown[][]>;
-
-  beforeAll(async () => {
-    server = await serve(await buildAddin("production"));
-    origin = originOf(server);
-    browser = await launchChromium();
-    workbook = await sheetsOfFile(SAMPLE);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
+  const session = paneSession(SAMPLE);
 
   test("a typed cell and pasted rows: the finding appears at the top, in view, announced; the totals follow", async () => {
-    const page = await openPane(browser, origin, { workbook, viewport: PANE });
+    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
     await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
     await page.getByRole("button", { name: "Prüfen", exact: true }).click();
     await page.getByRole("table", { name: "Summen je Blatt" }).waitFor();
@@ -56,7 +40,7 @@ describe("the live check in Chromium", () => {
     expect(await page.locator(LIVE).getAttribute("aria-live")).toBe("polite");
 
     // Five rows pasted below the last referral, one with a category the rules do not know.
-    const last = workbook.Vermittlungen.length;
+    const last = session.workbook.Vermittlungen.length;
     const rows = Array.from({ length: 5 }, (_, i) => [43600 + i, `IK-0${100 + i}`, "Geduldet", i === 3 ? "Kochkurs" : "Sprachkurs"]);
     await page.evaluate(([address, values]) => window.__staff.edit("Vermittlungen", address as string, values as unknown[][]), [`A${last + 1}:D${last + 5}`, rows] as const);
     await page.locator(LIVE).getByText(new RegExp(`^Vermittlungen!D${last + 4} – Fehler: `)).waitFor({ timeout: 10_000 });
@@ -68,7 +52,7 @@ describe("the live check in Chromium", () => {
   });
 
   test("after the review: an edit makes it out of date, and the pane opened again on the saved workbook says so too", async () => {
-    const page = await openPane(browser, origin, { workbook, viewport: PANE });
+    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
     await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
     await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
     await page.getByText("Jahresrückblick 2019 geschrieben").waitFor({ timeout: 60_000 });
@@ -79,7 +63,7 @@ describe("the live check in Chromium", () => {
     const saved = await page.evaluate(() => window.__workbookState());
     await page.close();
 
-    const again = await openPane(browser, origin, { workbook: saved.workbook, kept: saved.kept, viewport: PANE });
+    const again = await openPane(session.browser, session.origin, { workbook: saved.workbook, kept: saved.kept, viewport: PANE });
     await again.locator(REVIEW).getByText(/Der Jahresrückblick 2019, „Fälle“ und „Geprüfte Einträge“ passen nicht mehr zu Ihren Blättern: .*hat sich 1 Zeile geändert/).waitFor({ timeout: 60_000 });
     expect(await inView(again, `${REVIEW} .fui-MessageBar`)).toBe(true);
     expect(await again.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

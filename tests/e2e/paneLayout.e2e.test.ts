@@ -1,8 +1,6 @@
-import { Server } from "node:http";
 import { join } from "node:path";
-import { Browser, Page } from "playwright-core";
-import { buildAddin } from "../helpers/build";
-import { launchChromium, openPane, originOf, serve, sheetsOfFile } from "../helpers/paneBrowser";
+import { Page } from "playwright-core";
+import { openPane, paneSession } from "../helpers/paneBrowser";
 
 /*
  * The pane as staff meet it: 320 × 800 px (Excel's usual task pane), the sample workbook. Nothing scrolls
@@ -24,24 +22,10 @@ const inView = (page: Page, selector: string) =>
   }, selector);
 
 describe("the pane at 320 × 800 px", () => {
-  let server: Server;
-  let browser: Browser;
-  let origin: string;
-  let workbook: Record<string, unknown[][]>;
-
-  beforeAll(async () => {
-    server = await serve(await buildAddin("production"));
-    origin = originOf(server);
-    browser = await launchChromium();
-    workbook = await sheetsOfFile(SAMPLE);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
+  const session = paneSession(SAMPLE);
 
   test("nothing scrolls sideways, before and after the check, with every column adjuster open", async () => {
-    const page = await openPane(browser, origin, { workbook, viewport: PANE });
+    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
     await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
     const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await sideways()).toBeLessThanOrEqual(0);
@@ -62,12 +46,12 @@ describe("the pane at 320 × 800 px", () => {
   test("the totals table at 320 px: long sheet names stay whole (never broken inside a word), numbers on one line", async () => {
     const names = ["Informationsveranstaltungen", "Beratungsprotokoll", "Weitervermittlungen"];
     const renamed: Record<string, unknown[][]> = {};
-    for (const [name, rows] of Object.entries(workbook)) {
+    for (const [name, rows] of Object.entries(session.workbook)) {
       const kind = /beratung/i.test(name) ? names[1] : /vermittl/i.test(name) ? names[2] : /veranstalt/i.test(name) ? names[0] : name;
       renamed[kind] = rows;
     }
     expect(Object.keys(renamed)).toEqual(expect.arrayContaining(names));
-    const page = await openPane(browser, origin, { workbook: renamed, viewport: PANE });
+    const page = await openPane(session.browser, session.origin, { workbook: renamed, viewport: PANE });
     await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
     await page.getByRole("button", { name: "Prüfen", exact: true }).click();
     const table = page.getByRole("table", { name: "Summen je Blatt" });
@@ -91,7 +75,7 @@ describe("the pane at 320 × 800 px", () => {
   });
 
   test("the review button: within one and a half screens of the top, at most 15 tab stops away", async () => {
-    const page = await openPane(browser, origin, { workbook, viewport: PANE });
+    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
     await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
     const button = page.getByRole("button", { name: "Jahresrückblick erstellen" });
     const box = (await button.boundingBox())!;
@@ -107,7 +91,7 @@ describe("the pane at 320 × 800 px", () => {
   });
 
   test("after writing the review, its outcome is in view, next to the button", async () => {
-    const page = await openPane(browser, origin, { workbook, viewport: PANE });
+    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
     await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
     await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
     await page.getByText("Jahresrückblick 2019 geschrieben").waitFor({ timeout: 60_000 });
@@ -119,7 +103,7 @@ describe("the pane at 320 × 800 px", () => {
   });
 
   test("when Excel refuses (a protected workbook), its German explanation and Details are in view", async () => {
-    const page = await openPane(browser, origin, { workbook, viewport: PANE, host: { failOn: "add" } });
+    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE, host: { failOn: "add" } });
     await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
     await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
     await page.getByText(/Excel hat den Zugriff verweigert/).waitFor({ timeout: 60_000 });

@@ -2,6 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import yazl from "yazl";
 import { tempDir } from "./xlsx";
+import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
+import type { Cell } from "../../src/core/cells";
 
 /* Hand-made .xlsx packages, part by part, for what the reader must accept and what it must refuse. */
 
@@ -79,4 +81,15 @@ export function headerOffsets(zip: Buffer): { local: number[]; central: number[]
     }
   }
   return { local, central };
+}
+
+/** Every cell of every sheet of a file, as the product's reader hands it over (sheet → row → cells). */
+export async function cellsOf(path: string): Promise<Map<string, Map<number, readonly Cell[]>>> {
+  const out = new Map<string, Map<number, readonly Cell[]>>();
+  await new XlsxFileSource(path).forEachSheet((name) => {
+    const rows = new Map<number, readonly Cell[]>();
+    out.set(name, rows);
+    return (row, cells) => void rows.set(row, [...cells]);
+  });
+  return out;
 }

@@ -7,6 +7,9 @@ import ExcelJS from "exceljs";
 import { Browser, Page, chromium } from "playwright-core";
 import type { HostOptions } from "../host/memoryExcel";
 import { excelSerial } from "./xlsx";
+import { buildAddin } from "./build";
+
+const buildAddinForBrowser = (): Promise<string> => buildAddin("production");
 
 /* The built task pane in Debian's Chromium, with office.js routed to the in-memory Excel host. */
 
@@ -86,4 +89,30 @@ export async function sheetsOfFile(path: string): Promise<Record<string, unknown
     out[ws.name] = Array.from(rows, (r) => r ?? []);
   });
   return out;
+}
+
+/** What a browser test of the pane works with: the built add-in served on loopback, Chromium, a workbook. */
+export interface PaneSession {
+  readonly origin: string;
+  readonly browser: Browser;
+  readonly workbook: Record<string, unknown[][]>;
+}
+
+/**
+ * Builds and serves the production add-in, starts Chromium and reads the workbook once for the test file (in
+ * `beforeAll`), and stops them after it; the session's fields are there once the tests run.
+ */
+export function paneSession(workbookPath: string): PaneSession {
+  const session = {} as { origin: string; browser: Browser; workbook: Record<string, unknown[][]>; server: Server };
+  beforeAll(async () => {
+    session.server = await serve(await buildAddinForBrowser());
+    session.origin = originOf(session.server);
+    session.browser = await launchChromium();
+    session.workbook = await sheetsOfFile(workbookPath);
+  }, 180_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await new Promise((resolve) => session.server?.close(resolve));
+  });
+  return session;
 }

@@ -4,11 +4,11 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { XlsxFileSource } from "../../src/adapters/xlsx/fileSource";
 import { readTrackingWorkbook } from "../../src/app/readTrackingWorkbook";
-import { Cell } from "../../src/core/cells";
 import { MARK_TAG, markRules, workbookMarks } from "../../src/core/marks/markRules";
 import { analyse } from "../../src/core/validate/analyse";
 import { Random } from "../../scripts/lib/random";
 import { tempDir } from "../helpers/xlsx";
+import { cellsOf } from "../helpers/package";
 import { todayInGermany } from "../../src/core/dates/calendarDay";
 
 /*
@@ -83,15 +83,6 @@ async function recalculated(generated: Generated, rulesOf: (sheet: string, row: 
   return join(out, "marks.xlsx");
 }
 
-async function cellsOf(path: string): Promise<Map<string, Map<number, readonly Cell[]>>> {
-  const out = new Map<string, Map<number, readonly Cell[]>>();
-  await new XlsxFileSource(path).forEachSheet((name) => {
-    const rows = new Map<number, readonly Cell[]>();
-    out.set(name, rows);
-    return (row, cells) => void rows.set(row, [...cells]);
-  });
-  return out;
-}
 
 // Outside CI a machine without LibreOffice skips the engine; CI (and `npm run test:all`, which installs it) never does.
 const describeEngine = existsSync(SOFFICE) || process.env.CI ? describe : describe.skip;

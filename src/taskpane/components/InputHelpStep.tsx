@@ -2,7 +2,8 @@ import { useStepStyles } from "./stepStyles";
 import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
 import { StepOutcome } from "./StepOutcome";
 import { InputHelpChange } from "../inputHelpPlan";
-import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { ConfirmDialog } from "./ConfirmDialog";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -34,58 +35,22 @@ export function InputHelpStep({ disabled, outcome, plan, onConfirm, onRemove }: 
         wenn Fallbilanz nicht geöffnet ist.
       </Body1>
       <div className={styles.actions}>
-        <Dialog>
-          <DialogTrigger disableButtonEnhancement>
-            <Button disabled={disabled}>Eingabehilfen einrichten …</Button>
-          </DialogTrigger>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>Eingabehilfen hinzufügen?</DialogTitle>
-              <DialogContent>
-                Fallbilanz ändert in Ihren Blättern nur dies:
-                <ul className={styles.list}>
-                  {plan.map((c) => (
-                    <li key={c.sheet}>
-                      „{c.sheet}“: {c.dropdowns.length > 0 && `Auswahlliste in ${c.dropdowns.join(", ")}; `}
-                      {c.marks.length > 0 && `Markierungen (bedingte Formatierung) in ${c.marks.join(", ")}`}
-                    </li>
-                  ))}
-                </ul>
-                Vorhandene Einträge, Ihre eigenen Regeln und alles andere bleiben unverändert.
-              </DialogContent>
-              <DialogActions>
-                <DialogTrigger disableButtonEnhancement>
-                  <Button>Abbrechen</Button>
-                </DialogTrigger>
-                <DialogTrigger disableButtonEnhancement>
-                  <Button appearance="primary" onClick={onConfirm}>Hinzufügen</Button>
-                </DialogTrigger>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
-        <Dialog>
-          <DialogTrigger disableButtonEnhancement>
-            <Button disabled={disabled}>Eingabehilfen entfernen …</Button>
-          </DialogTrigger>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>Eingabehilfen entfernen?</DialogTitle>
-              <DialogContent>
-                Fallbilanz entfernt die Auswahllisten und Markierungen, die es selbst eingerichtet hat, aus den Blättern {plan.map((c) => `„${c.sheet}“`).join(", ")}.
-                Ihre eigenen Regeln und Ihre Einträge bleiben unverändert.
-              </DialogContent>
-              <DialogActions>
-                <DialogTrigger disableButtonEnhancement>
-                  <Button>Abbrechen</Button>
-                </DialogTrigger>
-                <DialogTrigger disableButtonEnhancement>
-                  <Button appearance="primary" onClick={onRemove}>Entfernen</Button>
-                </DialogTrigger>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        <ConfirmDialog trigger="Eingabehilfen einrichten …" title="Eingabehilfen hinzufügen?" confirm="Hinzufügen" disabled={disabled} onConfirm={onConfirm}>
+          Fallbilanz ändert in Ihren Blättern nur dies:
+          <ul className={styles.list}>
+            {plan.map((c) => (
+              <li key={c.sheet}>
+                „{c.sheet}“: {c.dropdowns.length > 0 && `Auswahlliste in ${c.dropdowns.join(", ")}; `}
+                {c.marks.length > 0 && `Markierungen (bedingte Formatierung) in ${c.marks.join(", ")}`}
+              </li>
+            ))}
+          </ul>
+          Vorhandene Einträge, Ihre eigenen Regeln und alles andere bleiben unverändert.
+        </ConfirmDialog>
+        <ConfirmDialog trigger="Eingabehilfen entfernen …" title="Eingabehilfen entfernen?" confirm="Entfernen" disabled={disabled} onConfirm={onRemove}>
+          Fallbilanz entfernt die Auswahllisten und Markierungen, die es selbst eingerichtet hat, aus den Blättern {plan.map((c) => `„${c.sheet}“`).join(", ")}.
+          Ihre eigenen Regeln und Ihre Einträge bleiben unverändert.
+        </ConfirmDialog>
       </div>
       <StepOutcome step="help" outcome={outcome} />
     </section>

@@ -29,6 +29,15 @@ export function dropdownTargets(sheets: readonly SheetInfo[]): DropdownTarget[] 
   return targets;
 }
 
+/** Each target's column below its header, with its data validation's properties queued for loading. */
+function targetRanges(context: Excel.RequestContext, targets: readonly DropdownTarget[], load: string): { t: DropdownTarget; range: Excel.Range }[] {
+  return targets.map((t) => {
+    const range = context.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.headerRow, t.column, SHEET_ROWS - t.headerRow, 1);
+    range.dataValidation.load(load);
+    return { t, range };
+  });
+}
+
 /** What the dropdown step did: the columns that got dropdowns, and those left alone because the team has rules there. */
 export interface DropdownResult {
   readonly added: readonly DropdownTarget[];
@@ -44,11 +53,7 @@ export interface DropdownResult {
  */
 export async function addDropdowns(targets: readonly DropdownTarget[], run: typeof Excel.run = Excel.run.bind(Excel)): Promise<DropdownResult> {
   return run(async (context) => {
-    const ranges = targets.map((t) => {
-      const range = context.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.headerRow, t.column, SHEET_ROWS - t.headerRow, 1);
-      range.dataValidation.load("type");
-      return { t, range };
-    });
+    const ranges = targetRanges(context, targets, "type");
     await context.sync();
     const added: DropdownTarget[] = [];
     const kept: DropdownTarget[] = [];
@@ -81,11 +86,7 @@ export const DROPDOWN_TITLE = "Fallbilanz";
  */
 export async function removeDropdowns(targets: readonly DropdownTarget[], run: typeof Excel.run = Excel.run.bind(Excel)): Promise<DropdownTarget[]> {
   return run(async (context) => {
-    const ranges = targets.map((t) => {
-      const range = context.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.headerRow, t.column, SHEET_ROWS - t.headerRow, 1);
-      range.dataValidation.load("type,errorAlert");
-      return { t, range };
-    });
+    const ranges = targetRanges(context, targets, "type,errorAlert");
     await context.sync();
     const cleared = ranges.filter(({ range }) => range.dataValidation.type !== "None" && range.dataValidation.errorAlert.title === DROPDOWN_TITLE);
     for (const { range } of cleared) range.dataValidation.clear();

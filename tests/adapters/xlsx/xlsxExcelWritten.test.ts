@@ -3,11 +3,10 @@ import { XlsxFileSource } from "../../../src/adapters/xlsx/fileSource";
 import { feedXml } from "../../../src/adapters/xlsx/xmlStream";
 import { readTrackingWorkbook } from "../../../src/app/readTrackingWorkbook";
 import { analyse } from "../../../src/core/validate/analyse";
-import { Cell } from "../../../src/core/cells";
 import { dayFromParts, dayToExcelSerial } from "../../../src/core/dates/calendarDay";
 import { computeFigures } from "../../../src/core/figures/figures";
 import { validationReportSheet } from "../../../src/core/report/validationReport";
-import { Parts, num, sheetXml, str, workbookParts, zipToFile } from "../../helpers/package";
+import { Parts, cellsOf, num, sheetXml, str, workbookParts, zipToFile } from "../../helpers/package";
 import { TODAY } from "../../helpers/xlsx";
 
 /*
@@ -19,16 +18,6 @@ const S = (y: number, m: number, d: number): number => dayToExcelSerial(dayFromP
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HEADER = [str("A1", "Datum"), str("B1", "Klient-ID"), str("C1", "Aufenthaltsstatus")];
 
-/** Every cell of every sheet, as the reader hands it over (sheet → row → cells). */
-async function cellsOf(path: string): Promise<Map<string, Map<number, readonly Cell[]>>> {
-  const out = new Map<string, Map<number, readonly Cell[]>>();
-  await new XlsxFileSource(path).forEachSheet((name) => {
-    const rows = new Map<number, readonly Cell[]>();
-    out.set(name, rows);
-    return (row, cells) => void rows.set(row, [...cells]);
-  });
-  return out;
-}
 
 function withSharedStrings(parts: Parts, strings: string[]): Parts {
   const rels = (parts["xl/_rels/workbook.xml.rels"] as string).replace("</Relationships>", `<Relationship Id="rId99" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
