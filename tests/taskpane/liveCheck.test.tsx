@@ -31,8 +31,8 @@ async function renderPane(wb: MemoryWorkbook) {
   installOffice(wb);
   const view = renderInPane(<App services={officeServices()} />);
   await screen.findByText(/Beratungen, Kopfzeile 1/);
-  // The pane listens once it has read the workbook.
-  await waitFor(() => expect(wb.handlers.length).toBe(1));
+  // The pane listens once it has read the workbook: one handler a sheet.
+  await waitFor(() => expect(wb.handlers.length).toBe(wb.sheets.length));
   return view;
 }
 

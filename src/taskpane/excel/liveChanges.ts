@@ -75,24 +75,26 @@ export interface ChangeWatch {
 }
 
 /**
- * Listens to changes of every sheet (`worksheets.onChanged`, ExcelApi 1.9) and hands each on with its sheet's
- * name. Excel raises the event for the add-in's own writes too; those are to sheets the live check leaves alone.
+ * Listens to changes of every sheet the workbook has now (`worksheet.onChanged`, ExcelApi 1.7, one handler a sheet)
+ * and hands each on with its sheet's name. Excel raises the event for the add-in's own writes too; those are to
+ * sheets the live check leaves alone.
  */
 export async function watchChanges(onChange: (change: SheetChange) => void, run: typeof Excel.run = Excel.run.bind(Excel)): Promise<ChangeWatch> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/id");
     await context.sync();
-    const names = new Map(worksheets.items.map((ws) => [ws.id, ws.name]));
-    const result = worksheets.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
-      const name = names.get(args.worksheetId);
-      if (name !== undefined) onChange(changeOf(args, name));
-      return Promise.resolve();
+    const handlers = worksheets.items.map((ws) => {
+      const name = ws.name;
+      return ws.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
+        onChange(changeOf(args, name));
+        return Promise.resolve();
+      });
     });
     await context.sync();
     return {
       stop: async () => {
-        result.remove();
+        for (const handler of handlers) handler.remove();
         await context.sync();
       },
     };

@@ -30,24 +30,26 @@ export function documentReviewStore(settings: Office.Settings = Office.context.d
     async load() {
       const stamp: unknown = settings.get(KEY);
       if (!isStamp(stamp)) return undefined;
-      const hashes = await run(async (context) => {
+      const hashes = await run(async (context): Promise<string | undefined> => {
         const part = context.workbook.customXmlParts.getByNamespace(REVIEW_NAMESPACE).getOnlyItemOrNullObject();
         await context.sync();
         if (part.isNullObject) return undefined;
         const xml = part.getXml();
         await context.sync();
         return /<hashes>([^<]*)<\/hashes>/.exec(xml.value)?.[1];
-      });
+      }).catch(() => undefined);
       return { stamp, hashes };
     },
     async save(fingerprint) {
+      // Without custom XML parts (an Excel without ExcelApi 1.5) the stamp alone is kept: it still tells that the
+      // sheets changed, only not how many rows.
       await run(async (context) => {
         const old = context.workbook.customXmlParts.getByNamespace(REVIEW_NAMESPACE).getOnlyItemOrNullObject();
         await context.sync();
         if (!old.isNullObject) old.delete();
         context.workbook.customXmlParts.add(`<review xmlns="${REVIEW_NAMESPACE}" digest="${fingerprint.stamp.digest}"><hashes>${fingerprint.hashes}</hashes></review>`);
         await context.sync();
-      });
+      }).catch((error: unknown) => console.warn("Fallbilanz: Prüfsummen nicht gespeichert", error));
       await new Promise<void>((resolve, reject) => {
         settings.set(KEY, fingerprint.stamp);
         settings.saveAsync((result) =>

@@ -178,11 +178,12 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       step("help", "Eingabehilfen werden eingerichtet …", async () => {
         const targets = dropdownTargets(sheetsOf(state));
         const { added, kept } = await services.addDropdowns(targets);
-        const marks = await services.addMarks(workbookMarks(sheetsOf(state)));
+        // An Excel without conditional formats (ExcelApi 1.6) keeps the dropdowns and says why there are no marks.
+        const marks = await services.addMarks(workbookMarks(sheetsOf(state))).catch((error: unknown) => germanMessage(error));
         const keptNote = kept.length === 0 ? "" : ` Unverändert gelassen, weil dort schon eigene Regeln gelten: ${kept.map((t) => `${t.label} in „${t.sheet}“`).join(", ")}.`;
         return {
           notice: `Auswahllisten eingerichtet: ${added.map((t) => `${t.label} in „${t.sheet}“`).join(", ") || "keine"}.${keptNote} ` +
-            `Markierungen eingerichtet: ${countOf(marks, "Regel", "Regeln")} (bedingte Formatierung, hellgelb).`,
+            (typeof marks === "number" ? `Markierungen eingerichtet: ${countOf(marks, "Regel", "Regeln")} (bedingte Formatierung, hellgelb).` : `Markierungen nicht eingerichtet: ${marks}`),
         };
       }),
     removeInputHelp: () =>
