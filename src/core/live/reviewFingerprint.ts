@@ -32,46 +32,55 @@ export interface ReviewFingerprint {
   readonly hashes: string;
 }
 
-/** FNV-1a, 32 bits, over a string's UTF-16 code units. */
-function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let h = seed;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+
+/** FNV-1a over a string, continued from `h`, with a separator after it (so that fields cannot run into each other). */
+function mixText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193);
+}
+
+/** A whole number (a day, attendees) mixed in by its four bytes. */
+function mixNumber(h: number, n: number): number {
+  for (let shift = 0; shift < 32; shift += 8) h = Math.imul(h ^ ((n >>> shift) & 255), 0x01000193);
+  return Math.imul(h ^ 0x1e, 0x01000193);
+}
+
+/** A record's hash over what the figures read of it (no row, no name, no note). */
+function recordHash(r: CounsellingRecord | ReferralRecord | EventRecord | ClientRecord): number {
+  let h = mixText(mixText(0x811c9dc5, r.kind), r.sheet);
+  switch (r.kind) {
+    case "counselling":
+      h = mixText(mixText(mixText(mixNumber(h, r.day), r.clientKey), r.status), r.topic);
+      break;
+    case "referrals":
+      h = mixText(mixText(mixText(mixNumber(h, r.day), r.clientKey), r.status), r.category);
+      break;
+    case "events":
+      h = mixNumber(mixText(mixText(mixNumber(h, r.day), r.topic), r.location), r.attendees);
+      break;
+    case "clients":
+      for (const field of [r.clientKey, r.clientId, r.status, r.birthYear, r.gender, r.country, r.location]) h = mixText(h, field);
+      break;
   }
   return h >>> 0;
 }
 
-const SEP = "\u001f";
-
-function recordKey(r: CounsellingRecord | ReferralRecord | EventRecord | ClientRecord): string {
-  switch (r.kind) {
-    case "counselling":
-      return ["B", r.sheet, r.day, r.clientKey, r.status, r.topic].join(SEP);
-    case "referrals":
-      return ["V", r.sheet, r.day, r.clientKey, r.status, r.category].join(SEP);
-    case "events":
-      return ["E", r.sheet, r.day, r.topic, r.location, r.attendees].join(SEP);
-    case "clients":
-      return ["K", r.sheet, r.clientKey, r.clientId, r.status, r.birthYear, r.gender, r.country, r.location].join(SEP);
-  }
-}
-
 /** Every counted record's hash, sorted. */
 function recordHashes(analysis: Analysis): Uint32Array {
-  const counted = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
-  const all = [...counted(analysis.counselling), ...counted(analysis.referrals), ...counted(analysis.events), ...analysis.clients.values()];
-  const hashes = new Uint32Array(all.length);
-  for (let i = 0; i < all.length; i++) hashes[i] = fnv1a(recordKey(all[i]));
-  return hashes.sort();
+  const hashes = new Uint32Array(analysis.counselling.length + analysis.referrals.length + analysis.events.length + analysis.clients.size);
+  let n = 0;
+  for (const records of [analysis.counselling, analysis.referrals, analysis.events]) for (const r of records) if (!r.duplicate) hashes[n++] = recordHash(r);
+  for (const r of analysis.clients.values()) hashes[n++] = recordHash(r);
+  return hashes.subarray(0, n).sort();
 }
 
 const notCountedBySheet = (analysis: Analysis): Record<string, number> => Object.fromEntries(analysis.totals.map((t) => [t.sheet, t.rejected + t.duplicates]));
 
 function digestOf(hashes: Uint32Array, rejected: Readonly<Record<string, number>>): string {
   let h = 0x811c9dc5;
-  for (const x of hashes) h = fnv1a(x.toString(36), h);
-  h = fnv1a(JSON.stringify(Object.entries(rejected).sort()), h);
+  for (let i = 0; i < hashes.length; i++) h = mixNumber(h, hashes[i]);
+  h = mixText(h, JSON.stringify(Object.entries(rejected).sort()));
+  h >>>= 0;
   return h.toString(16).toUpperCase().padStart(8, "0");
 }
 
