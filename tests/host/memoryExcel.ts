@@ -258,6 +258,17 @@ export function userEdit(wb: MemoryWorkbook, sheetName: string, address: string,
   raise(wb, [change]);
 }
 
+/** Staff select a block (a column down to the sheet's end, say) and press Delete: its cells are emptied, one event. */
+export function userClear(wb: MemoryWorkbook, sheetName: string, address: string): void {
+  const sheet = wb.sheets.find((s) => s.name === sheetName)!;
+  const a = parseAddress(address);
+  for (const k of [...sheet.cells.keys()]) {
+    const [r, c] = k.split(",").map(Number);
+    if (r >= a.r && r < a.r + a.rows && c >= a.c && c < a.c + a.cols) sheet.cells.delete(k);
+  }
+  raise(wb, [{ type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: sheet.id, address: blockAddress(a.r, a.c, a.rows, a.cols) }]);
+}
+
 /** Moves every cell at or below 0-based row `from` by `by` rows (the rows they move over are already empty). */
 function shiftCells(sheet: MemorySheet, from: number, by: number): void {
   const moved = new Map<string, MemoryCell>();

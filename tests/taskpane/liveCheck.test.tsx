@@ -3,7 +3,7 @@ import { act, configure, fireEvent, screen, waitFor, within } from "@testing-lib
 import { App } from "../../src/taskpane/components/App";
 import { officeServices } from "../../src/taskpane/services";
 import { REVIEW_NAMESPACE } from "../../src/taskpane/excel/reviewStore";
-import { ChangedEvent, MemoryWorkbook, createOfficeApi, createWorkbook, userDeleteRows, userEdit, userInsertRows } from "../host/memoryExcel";
+import { ChangedEvent, MemoryWorkbook, createOfficeApi, createWorkbook, userClear, userDeleteRows, userEdit, userInsertRows } from "../host/memoryExcel";
 import { installOffice } from "../helpers/officeGlobals";
 import { renderInPane } from "../helpers/renderPane";
 
@@ -118,6 +118,19 @@ describe("the live check in the pane", () => {
     fireEvent.click(screen.getByText(/Beratungen: 4 Befunde/));
     expect(screen.getByRole("button", { name: "A43" })).toBeTruthy();
     expect(wb.reads.slice(readsBefore)).toEqual([{ sheet: "Beratungen", address: "A40:D42" }]);
+  });
+
+  test("a column emptied down to the sheet's end: only the used rows are read, in one read", async () => {
+    const wb = teamWorkbook();
+    await renderPane(wb);
+    fireEvent.click(screen.getByRole("button", { name: "Prüfen" }));
+    await screen.findByRole("table", { name: "Summen je Blatt" });
+    const readsBefore = wb.reads.length;
+    act(() => {
+      userClear(wb, "Beratungen", "B2:B1048576");
+    });
+    await waitFor(() => expect(Array.from(rowsOf("Beratungen")).map((td) => td.textContent)).toEqual(["30", "0", "30", "1", "0"]));
+    expect(wb.reads.slice(readsBefore)).toEqual([{ sheet: "Beratungen", address: "A2:D31" }]);
   });
 
   test("the add-in's own writes never start a check", async () => {

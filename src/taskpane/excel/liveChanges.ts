@@ -44,8 +44,16 @@ export async function readSheetRows(info: SheetInfo, firstRow: number, lastRow: 
   const out: RawRow[] = [];
   await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(info.name);
-    for (let from = firstRow; from <= lastRow; from += ROWS_PER_READ) {
-      const n = Math.min(ROWS_PER_READ, lastRow - from + 1);
+    let last = lastRow;
+    if (lastRow - firstRow + 1 > ROWS_PER_READ) {
+      // A change down to the sheet's end (a column's contents deleted): rows below the used range are blank.
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,rowCount");
+      await context.sync();
+      last = used.isNullObject ? firstRow - 1 : Math.min(lastRow, used.rowIndex + used.rowCount);
+    }
+    for (let from = firstRow; from <= last; from += ROWS_PER_READ) {
+      const n = Math.min(ROWS_PER_READ, last - from + 1);
       const load = (c: number, width: number, what: string) => {
         const range = ws.getRangeByIndexes(from - 1, c, n, width);
         range.load(what);
@@ -82,7 +90,7 @@ export interface ChangeWatch {
 export async function watchChanges(onChange: (change: SheetChange) => void, run: typeof Excel.run = Excel.run.bind(Excel)): Promise<ChangeWatch> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name,items/id");
+    worksheets.load("items/name");
     await context.sync();
     const handlers = worksheets.items.map((ws) => {
       const name = ws.name;
