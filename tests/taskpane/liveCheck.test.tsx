@@ -36,6 +36,14 @@ async function renderPane(wb: MemoryWorkbook) {
   return view;
 }
 
+/** The pane open on the workbook and checked once; returns how many reads that took (what follows is the edits'). */
+async function checkedPane(wb: MemoryWorkbook): Promise<number> {
+  await renderPane(wb);
+  fireEvent.click(screen.getByRole("button", { name: "Prüfen" }));
+  await screen.findByRole("table", { name: "Summen je Blatt" });
+  return wb.reads.length;
+}
+
 const liveRegion = () => screen.getByRole("status", { name: "Laufende Prüfung" });
 const reviewRegion = () => screen.getByRole("status", { name: "Stand des Jahresrückblicks" });
 const rowsOf = (sheet: string) => within(screen.getByRole("table", { name: "Summen je Blatt" })).getByRole("rowheader", { name: sheet }).closest("tbody")!.querySelectorAll("td");
@@ -74,12 +82,9 @@ describe("the in-memory host raises change events as Excel does", () => {
 describe("the live check in the pane", () => {
   test("a wrong date typed: its finding at the top of the pane and in the totals, gone once fixed; only that row is read", async () => {
     const wb = teamWorkbook();
-    await renderPane(wb);
-    fireEvent.click(screen.getByRole("button", { name: "Prüfen" }));
-    await screen.findByRole("table", { name: "Summen je Blatt" });
+    const readsBefore = await checkedPane(wb);
     // The name column's warning stays the one warning of the sheet.
     expect(Array.from(rowsOf("Beratungen")).map((td) => td.textContent)).toEqual(["30", "30", "0", "1", "0"]);
-    const readsBefore = wb.reads.length;
     act(() => {
       userEdit(wb, "Beratungen", "A12", [["31.02.2019"]]);
     });
@@ -96,10 +101,7 @@ describe("the live check in the pane", () => {
 
   test("a pasted block, a duplicate row, inserted and deleted rows: the totals follow, the sheet is not read again", async () => {
     const wb = teamWorkbook();
-    await renderPane(wb);
-    fireEvent.click(screen.getByRole("button", { name: "Prüfen" }));
-    await screen.findByRole("table", { name: "Summen je Blatt" });
-    const readsBefore = wb.reads.length;
+    const readsBefore = await checkedPane(wb);
     act(() => {
       userEdit(wb, "Beratungen", "A40:D42", [[serial(2019, 5, 5), "IK-20", "Asyl", "Neu"], [serial(2019, 5, 5), "IK-20", "Asyl", "Neu"], ["", "IK-21", "", ""]]);
     });
@@ -122,10 +124,7 @@ describe("the live check in the pane", () => {
 
   test("a column emptied down to the sheet's end: only the used rows are read, in one read", async () => {
     const wb = teamWorkbook();
-    await renderPane(wb);
-    fireEvent.click(screen.getByRole("button", { name: "Prüfen" }));
-    await screen.findByRole("table", { name: "Summen je Blatt" });
-    const readsBefore = wb.reads.length;
+    const readsBefore = await checkedPane(wb);
     act(() => {
       userClear(wb, "Beratungen", "B2:B1048576");
     });
