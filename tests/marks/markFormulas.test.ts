@@ -32,6 +32,8 @@ const DATES: readonly (string | number | null)[] = [
 const STATUSES = ["Geduldet", "geduldet ", "Duldung", "Asylbewerber*in", "AsylbewerberInnen", "Asylbewerber:innen", "Flüchtling", "Fluechtling", "Subsidiärschutz", "Aufenthalts-Gestattung", "Sonstige", "unklar", "Duldung?", "Asyl-bewerbend", "", null, 7];
 const CATEGORIES = ["Arbeit", "Sprachkurs", "Integrationskurs", "Sport", "Sportverein", "Sonstige Maßnahme", "Praktikum", "Kochkurs", "Job!", "Fach-Beratung", "", null, 3];
 const ATTENDEES = [0, 12, 10000, 10001, -1, 2.5, "7", " 17 ", "007", "ca. 20", "1e3", "", null, "-3", "12.0"];
+const GENDERS = ["w", "m", "d", "x", "Frau", "männlich", "Mann", "weiblich ", "female", "divers", "-", "?", "unbekannt", "", null, 1];
+const BIRTH_YEARS = [1985, 2001, "1970", " 1990 ", 1899, 1900, 2031, "85", "19 85", 1985.5, "ca. 1980", "", null];
 const IDS = ["IK-1", "IK-2", "IK 3", " ik-4 ", "IK-5", "Quastorf", "-", "", null, "IK-99"];
 
 interface Generated {
@@ -41,8 +43,12 @@ interface Generated {
 /** Rows of every kind, good and bad; every tenth row of a sheet repeats an earlier good one exactly (a duplicate). */
 function generate(seed: number, rows: number): Generated {
   const rng = new Random(seed);
-  const clients: (string | number | null)[][] = [["Klient-ID", "Aufenthaltsstatus"]];
-  for (const [i, id] of ["IK-1", "IK-2", "IK 3", "IK-4", "IK-6"].entries()) clients.push([id, i === 3 ? "" : i === 4 ? "unklar" : pick(rng, STATUSES.slice(0, 11))]);
+  const clients: (string | number | null)[][] = [["Klient-ID", "Aufenthaltsstatus", "Geschlecht", "Geburtsjahr"]];
+  const gender = (): string | number | null => pick(rng, GENDERS);
+  const born = (): string | number | null => pick(rng, BIRTH_YEARS);
+  for (const [i, id] of ["IK-1", "IK-2", "IK 3", "IK-4", "IK-6"].entries()) clients.push([id, i === 3 ? "" : i === 4 ? "unklar" : pick(rng, STATUSES.slice(0, 11)), gender(), born()]);
+  // More clients of their own (no ID twice), with every kind of gender and birth year, some of them rejected.
+  for (let i = 0; i < 60; i++) clients.push([rng.chance(0.9) ? `K-${i}` : pick(rng, ["Quastorf", "", null, `Name${"abcdefghij"[i % 10]}`]), pick(rng, STATUSES), gender(), born()]);
   const counselling: (string | number | null)[][] = [["Datum", "Klient-ID", "Aufenthaltsstatus", "Thema"]];
   const referrals: (string | number | null)[][] = [["Datum", "Klient-ID", "Art", "Status"]];
   const events: (string | number | null)[][] = [["Datum", "Thema", "Ort", "Teilnehmende"]];
@@ -137,9 +143,9 @@ describeEngine("the marks' formulas, recalculated by LibreOffice, agree with the
     await plain.xlsx.writeFile(join(dir, "p.xlsx"));
     const marks = workbookMarks(analyse(await readTrackingWorkbook(new XlsxFileSource(join(dir, "p.xlsx"))), todayInGermany()).sheets);
     expect(marks.map((m) => `${m.sheet}:${m.field}`)).toEqual([
-      "Klienten:clientId", "Klienten:status", "Klienten:status",
-      "Beratungen:date", "Beratungen:clientId", "Beratungen:status", "Beratungen:status", "Beratungen:date",
-      "Vermittlungen:date", "Vermittlungen:clientId", "Vermittlungen:status", "Vermittlungen:status", "Vermittlungen:category", "Vermittlungen:date",
+      "Klienten:clientId", "Klienten:clientId", "Klienten:status", "Klienten:status", "Klienten:gender", "Klienten:birthYear",
+      "Beratungen:date", "Beratungen:clientId", "Beratungen:clientId", "Beratungen:status", "Beratungen:status", "Beratungen:date",
+      "Vermittlungen:date", "Vermittlungen:clientId", "Vermittlungen:clientId", "Vermittlungen:status", "Vermittlungen:status", "Vermittlungen:category", "Vermittlungen:date",
       "Veranstaltungen:date", "Veranstaltungen:topic", "Veranstaltungen:attendees", "Veranstaltungen:date",
     ]);
     for (const m of marks) {

@@ -85,19 +85,19 @@ describe("the task pane, in German", () => {
     const again = await screen.findByRole("dialog", { name: "Eingabehilfen hinzufügen?", hidden: true });
     expect(again).not.toBe(dialog);
     fireEvent.click(within(again).getByRole("button", { name: "Hinzufügen", hidden: true }));
-    await screen.findByText(/Auswahllisten eingerichtet.*Markierungen eingerichtet: 15 Regeln/);
+    await screen.findByText(/Auswahllisten eingerichtet.*Markierungen eingerichtet: 17 Regeln/);
     // Nothing but rules: no cell of the team's changed.
     expect(wb.writes.every((w) => w.op === "dataValidation" || w.op === "conditionalFormat")).toBe(true);
     expect(wb.sheets.flatMap((s) => s.validations)).toHaveLength(3);
     const marks = wb.sheets.flatMap((s) => s.conditionalFormats ?? []).filter((cf) => cf.formula.includes("Fallbilanz:"));
-    expect(marks).toHaveLength(15);
+    expect(marks).toHaveLength(17);
     expect(marks.every((cf) => cf.fill === "#FFEB9C" && /1048576$/.test(cf.address))).toBe(true);
     expect(marks.find((cf) => cf.address === "'Beratungen'!A3:A1048576")!.formula).toMatch(/^=AND\(OR\(.*\+N\("Fallbilanz: Datum fehlt, ist kein gültiges Datum/);
 
     fireEvent.click(screen.getByRole("button", { name: "Eingabehilfen entfernen …" }));
     const remove = await screen.findByRole("dialog", { name: "Eingabehilfen entfernen?", hidden: true });
     fireEvent.click(within(remove).getByRole("button", { name: "Entfernen", hidden: true }));
-    await screen.findByText(/Entfernt: 2 Auswahllisten und 15 Markierungsregeln von Fallbilanz/);
+    await screen.findByText(/Entfernt: 2 Auswahllisten und 17 Markierungsregeln von Fallbilanz/);
     expect(wb.sheets[0].conditionalFormats).toEqual([{ id: "{team}", address: "'Beratungen'!D3:D100", formula: "=LEN(D3)>40", fill: "#FF0000" }]);
     expect(wb.sheets.flatMap((s) => s.conditionalFormats ?? [])).toHaveLength(1);
     expect(wb.sheets.flatMap((s) => s.validations)).toEqual([{ address: "'Vermittlungen'!C2:C1048576", source: "eigene Liste" }]);

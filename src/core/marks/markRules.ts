@@ -7,6 +7,7 @@ import { Field } from "../vocabulary/columns";
 import { CATEGORY_SPELLINGS } from "../vocabulary/referralCategory";
 import { STATUS_SPELLINGS } from "../vocabulary/residenceStatus";
 import { SheetKind } from "../vocabulary/sheetKinds";
+import { EARLIEST_BIRTH_YEAR, GENDER_SPELLING_LIST } from "../vocabulary/personAttributes";
 
 /*
  * The marks in the team's sheets that need no add-in running: one conditional format per rule and column, whose
@@ -165,7 +166,10 @@ export function markRules(sheet: SheetInfo, clients: SheetInfo | undefined, atRo
     rules.push({ sheet: sheet.name, column: c[field], firstRow: row, field, description, codes, formula: `=AND(${dataRow},${condition})+N(${q(`${MARK_TAG} ${description}`)})` });
   };
   if (kind !== "clients") add("date", "Datum fehlt, ist kein gültiges Datum oder liegt vor 2000 oder in der Zukunft", `NOT(${dateOk(ref("date"))})`, ["E_DATE_MISSING", "E_DATE_INVALID", "E_DATE_IMPLAUSIBLE"]);
-  if (kind !== "events") add("clientId", "Klient-ID fehlt", idBlank(ref("clientId")), ["E_ID_MISSING"]);
+  if (kind !== "events") {
+    add("clientId", "Klient-ID fehlt", idBlank(ref("clientId")), ["E_ID_MISSING"]);
+    add("clientId", "Klient-ID ohne Ziffer: vielleicht ein Name (Warnung)", `AND(NOT(${idBlank(ref("clientId"))}),COUNT(FIND({0,1,2,3,4,5,6,7,8,9},${ref("clientId")}&""))=0)`, ["W_ID_LOOKS_LIKE_NAME"]);
+  }
   if (c.status !== undefined) {
     add("status", "Aufenthaltsstatus ist keiner der Liste", `AND(NOT(${blank(ref("status"))}),NOT(${listed(ref("status"), STATUS_SPELLINGS)}))`, ["E_STATUS_UNKNOWN"]);
     add("status", missingStatusDescription(kind, clients), `AND(${blank(ref("status"))},${missingStatus(kind, ref("clientId"), c.clientId !== undefined, clients)})`, ["E_STATUS_MISSING"]);
@@ -174,6 +178,14 @@ export function markRules(sheet: SheetInfo, clients: SheetInfo | undefined, atRo
   if (kind === "events") {
     add("topic", "Thema der Veranstaltung fehlt", `OR(ISERROR(${ref("topic")}),${blank(ref("topic"))})`, ["E_TOPIC_MISSING"]);
     add("attendees", `Teilnehmende keine ganze Zahl von 0 bis ${MAX_ATTENDEES.toLocaleString("de-DE")}`, `NOT(${attendeesOk(ref("attendees"))})`, ["E_ATTENDEES_INVALID"]);
+  }
+  if (kind === "clients" && c.clientId !== undefined && c.status !== undefined) {
+    // Checked on the rows the clients sheet accepts: an ID and a status of the list.
+    const accepted = `NOT(${idBlank(ref("clientId"))}),${listed(ref("status"), STATUS_SPELLINGS)}`;
+    const text = (field: Field): string => `IFERROR(TRIM(${ref(field)}&""),"")`;
+    add("gender", "Geschlecht nicht zuzuordnen, zählt als „ohne Angabe“ (Warnung)", `AND(${accepted},${text("gender")}<>"",${normalised(text("gender"))}<>"",NOT(${listed(text("gender"), GENDER_SPELLING_LIST)}))`, ["W_GENDER_UNKNOWN"]);
+    const year = text("birthYear");
+    add("birthYear", `Geburtsjahr keine Jahreszahl von ${EARLIEST_BIRTH_YEAR} bis heute, zählt als „ohne Angabe“ (Warnung)`, `AND(${accepted},${year}<>"",NOT(IFERROR(AND(${digits(year, 4, 4)},--${year}>=${EARLIEST_BIRTH_YEAR},--${year}<=YEAR(TODAY())),FALSE)))`, ["W_BIRTH_YEAR_INVALID"]);
   }
   const duplicate = duplicateRule(kind, sheet, row);
   if (duplicate) add(duplicate.field, duplicate.description, duplicate.condition, ["W_DUPLICATE"]);

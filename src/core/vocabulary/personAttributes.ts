@@ -15,6 +15,9 @@ const GENDER_SPELLINGS: Readonly<Record<Exclude<GenderGroup, "ohne Angabe">, rea
   divers: ["d", "divers", "x", "diverse", "inter"],
 };
 
+/** Every normalised gender spelling (the marks' formulas list them). */
+export const GENDER_SPELLING_LIST: readonly string[] = Object.values(GENDER_SPELLINGS).flat();
+
 const GENDER_BY_SPELLING = new Map<string, GenderGroup>(
   (Object.entries(GENDER_SPELLINGS) as [GenderGroup, readonly string[]][]).flatMap(([group, spellings]) => spellings.map((s) => [s, group] as const)),
 );
@@ -29,12 +32,15 @@ export function genderGroup(text: string): GenderGroup | undefined {
 export const AGE_GROUPS = ["unter 18", "18 bis 24", "25 bis 34", "35 bis 44", "45 und älter", "ohne Angabe"] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 
+/** The earliest birth year the breakdowns accept. */
+export const EARLIEST_BIRTH_YEAR = 1900;
+
 /** A birth year: a whole number from 1900 to the year of processing, as a number or four digits; else undefined. */
 export function validBirthYear(text: string, processingYear: number): number | undefined {
   const t = text.trim();
   if (!/^\d{4}$/.test(t)) return undefined;
   const year = Number(t);
-  return year >= 1900 && year <= processingYear ? year : undefined;
+  return year >= EARLIEST_BIRTH_YEAR && year <= processingYear ? year : undefined;
 }
 
 /** The age group in report year Y (age = Y − birth year); no valid birth year is "ohne Angabe". */
