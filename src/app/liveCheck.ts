@@ -53,11 +53,6 @@ export class LiveCheck {
     return { check, analysis: check.live.analysis() };
   }
 
-  /** The sheet as recognised, if the workbook had it when it was read. */
-  sheet(name: string): SheetInfo | undefined {
-    return this.live.sheet(name);
-  }
-
   analysis(): Analysis {
     return this.live.analysis();
   }

@@ -1,17 +1,17 @@
 import { Analysis, SheetTotals } from "../analysis";
 import { Cell, isBlank } from "../cells";
 import { Day } from "../dates/calendarDay";
-import { IngestedSheet, RawRow, SheetInfo } from "../recognize/sheetIngest";
+import { IngestedSheet, RawRow, SheetInfo, isDataRow, keptColumnsOf } from "../recognize/sheetIngest";
 import { RowStore } from "../recognize/rowStore";
 import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
-import { Field, NEVER_COPIED } from "../vocabulary/columns";
+import { Field } from "../vocabulary/columns";
 import { SheetKind } from "../vocabulary/sheetKinds";
 import { CellReadings } from "../validate/cellReadings";
 import { DUPLICATE_DESCRIPTION, DuplicateTracker } from "../validate/duplicates";
 import { Finding } from "../validate/findings";
 import { SheetValidation } from "../validate/sheetValidation";
 import { Draft, validateRow } from "../validate/validateRow";
-import { checkHeader, clientStatusAvailableIn, markDuplicate, sortFindings } from "../validate/validateWorkbook";
+import { checkHeader, clientStatusAvailableIn, markDuplicate, sortInWorkbookOrder } from "../validate/validateWorkbook";
 
 /*
  * The workbook kept checked while staff type (the task pane's live check). It holds the rows of the recognised
@@ -71,38 +71,19 @@ class LiveSheet {
     }
     return lo;
   }
-
-  /** As an ingested sheet again (for a full check to compare with, or to write from). */
-  ingested(): IngestedSheet {
-    const fields = keptFields(this.info);
-    const store = new RowStore(fields);
-    const columns = fields.map((_, i) => i);
-    for (const e of this.rows) store.push(e.row, fields.map((f) => e.values[f] ?? null), columns);
-    return { ...this.info, rows: store };
-  }
-}
-
-/** The fields whose values a sheet keeps (names and notes never). */
-export function keptFields(info: SheetInfo): Field[] {
-  return (Object.entries(info.columns) as [Field, number][]).filter(([field]) => !NEVER_COPIED.has(field)).map(([field]) => field);
 }
 
 /**
- * A sheet row's cells as the sheet keeps them, or undefined for a row that is not a data row (nothing in a
- * recognised column; a name or notes cell alone makes a data row). `cells` by 0-based column; a column read only
- * for its blankness may hold any non-blank stand-in.
+ * A sheet row's cells as the sheet keeps them (as `RowStore` keeps a row: every kept field set, a blank one to
+ * `undefined`), or undefined for a row that is not a data row. `cells` by 0-based column; a column read only for its
+ * blankness may hold any non-blank stand-in.
  */
 export function rawRowOf(info: SheetInfo, row: number, cells: readonly Cell[]): RawRow | undefined {
-  let any = false;
+  const kept = keptColumnsOf(info.columns);
+  if (!isDataRow(cells, kept.map(([, column]) => column), info.personalNameColumns, info.notesColumns)) return undefined;
   const values: Partial<Record<Field, Cell>> = {};
-  for (const field of keptFields(info)) {
-    const value = cells[info.columns[field]!];
-    const blank = isBlank(value ?? null);
-    values[field] = blank ? undefined : value;
-    if (!blank) any = true;
-  }
-  if (!any) any = [...info.personalNameColumns, ...info.notesColumns].some((c) => !isBlank(cells[c] ?? null));
-  return any ? { row, values } : undefined;
+  for (const [field, column] of kept) values[field] = isBlank(cells[column]) ? undefined : cells[column];
+  return { row, values };
 }
 
 const KIND_ORDER: readonly SheetKind[] = ["clients", "counselling", "referrals", "events"];
@@ -115,8 +96,8 @@ export interface EditOutcome {
 
 export class LiveWorkbook {
   private readonly sheets: LiveSheet[] = [];
-  /** Sheets without kind (not tracking data) and recognised sheets without header: kept as they are. */
-  private order: string[];
+  /** The sheets' names in the workbook's order (findings and totals are listed in it). */
+  private readonly order: string[];
   private readonly readings: CellReadings;
   private clients = new Map<string, ClientRecord>();
   private clientsFindings: Finding[][] = [];
@@ -126,6 +107,8 @@ export class LiveWorkbook {
   private clientStatusAvailable = false;
   private infos: SheetInfo[];
   private checked = 0;
+  /** The analysis as last assembled; dropped by every change. */
+  private last: Analysis | undefined;
 
   constructor(
     ingested: readonly IngestedSheet[],
@@ -141,11 +124,6 @@ export class LiveWorkbook {
   /** The sheet as kept, by name (undefined for a sheet not in the workbook). */
   sheet(name: string): SheetInfo | undefined {
     return this.find(name)?.info;
-  }
-
-  /** The sheets as they stand, with their rows: what a full check of the same workbook would read. */
-  ingested(): IngestedSheet[] {
-    return this.sheets.map((s) => s.ingested());
   }
 
   private find(name: string): LiveSheet | undefined {
@@ -204,6 +182,7 @@ export class LiveWorkbook {
   }
 
   private changed(sheet: LiveSheet): EditOutcome {
+    this.last = undefined;
     sheet.assembly = undefined;
     if (sheet.info.kind === "clients") this.clientsDirty = true;
     const before = this.checked;
@@ -313,6 +292,7 @@ export class LiveWorkbook {
 
   /** The analysis of the workbook as it stands: what a full check of the same rows gives. */
   analysis(): Analysis {
+    if (this.last) return this.last;
     if (this.clientsDirty) this.assembleClients();
     const recognised = this.sheets.filter((s) => s.info.kind !== undefined && s.info.kind !== "clients");
     for (const sheet of recognised) sheet.assembly ??= this.assemble(sheet);
@@ -332,8 +312,8 @@ export class LiveWorkbook {
         for (const y of a.years) dataYears.add(y);
       }
     }
-    sortFindings(findings, this.order);
-    totals.sort((a, b) => this.order.indexOf(a.sheet) - this.order.indexOf(b.sheet));
-    return { sheets: this.infos, counselling, referrals, events, clients: this.clients, findings, totals, dataYears, today: this.today };
+    sortInWorkbookOrder(findings, totals, this.order);
+    this.last = { sheets: this.infos, counselling, referrals, events, clients: this.clients, findings, totals, dataYears, today: this.today };
+    return this.last;
   }
 }

@@ -32,6 +32,20 @@ export interface IngestedSheet {
   readonly notesColumns: readonly number[];
 }
 
+/** The fields whose values a sheet keeps, with their columns (names and notes never), in the column map's order. */
+export function keptColumnsOf(columns: ColumnMap): [Field, number][] {
+  return (Object.entries(columns) as [Field, number][]).filter(([field]) => !NEVER_COPIED.has(field));
+}
+
+/**
+ * Whether a row of cells (by 0-based column) is a data row: a non-blank cell in a kept column, or in a name or notes
+ * column (read only for this).
+ */
+export function isDataRow(cells: readonly Cell[], keptColumns: readonly number[], nameColumns: readonly number[], notesColumns: readonly number[]): boolean {
+  for (const column of keptColumns) if (!isBlank(cells[column])) return true;
+  return nameColumns.some((column) => !isBlank(cells[column])) || notesColumns.some((column) => !isBlank(cells[column]));
+}
+
 /** A sheet as recognised, without its rows. */
 export type SheetInfo = Omit<IngestedSheet, "rows">;
 
@@ -145,7 +159,7 @@ export class SheetIngest {
     const columns: ColumnMap = { ...map, ...(this.options.columnOverrides ?? {}) };
     for (const [field, column] of Object.entries(columns) as [Field, number][]) if (column === NO_COLUMN) delete columns[field];
     this.columns = columns;
-    this.kept = (Object.entries(this.columns) as [Field, number][]).filter(([field]) => !NEVER_COPIED.has(field));
+    this.kept = keptColumnsOf(this.columns);
     this.keptColumns = this.kept.map(([, column]) => column);
     this.rows = new RowStore(this.kept.map(([field]) => field));
     this.headers = cells.map((cell) => (typeof cell === "string" ? cell.trim() : cell === null || cell === undefined ? "" : String(cell as string | number | boolean)));
@@ -171,19 +185,6 @@ export class SheetIngest {
       if (cells.some((c) => !isBlank(c))) this.unreadRows++;
       return;
     }
-    let any = false;
-    for (const column of this.keptColumns) {
-      if (!isBlank(cells[column])) {
-        any = true;
-        break;
-      }
-    }
-    // A row whose only content is in a name or notes column is still a data row.
-    if (!any) any = this.hasNeverCopiedContent(cells);
-    if (any) this.rows.push(row, cells, this.keptColumns);
-  }
-
-  private hasNeverCopiedContent(cells: readonly Cell[]): boolean {
-    return [...this.personalNameColumns, ...this.notesColumns].some((column) => !isBlank(cells[column]));
+    if (isDataRow(cells, this.keptColumns, this.personalNameColumns, this.notesColumns)) this.rows.push(row, cells, this.keptColumns);
   }
 }

@@ -92,9 +92,7 @@ class WorkbookValidation {
 
   result(): Analysis {
     // Clients were validated first; the report lists everything in the workbook's order.
-    const order = this.sheets.map((s) => s.name);
-    sortFindings(this.findings, order);
-    this.totals.sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));
+    sortInWorkbookOrder(this.findings, this.totals, this.sheets.map((s) => s.name));
     // The rows are not kept: on a large workbook they would double what the analysis holds.
     const infos = this.sheets.map(({ rows: _rows, ...info }): SheetInfo => info);
     const { counselling, referrals, events, clients, findings, totals, dataYears, today } = this;
@@ -120,11 +118,12 @@ export function checkHeader(v: SheetValidation, headerRow: number, kind: SheetKi
 export const clientStatusAvailableIn = (sheets: readonly { readonly kind: SheetKind | undefined; readonly columns: { readonly status?: number } }[]): boolean =>
   sheets.some((s) => s.kind === "clients" && s.columns.status !== undefined);
 
-/** Findings in the workbook's order: by sheet, row, then column. */
-export function sortFindings(findings: Finding[], sheetOrder: readonly string[]): void {
+/** Findings in the workbook's order (by sheet, row, then column) and totals in the order of their sheets. */
+export function sortInWorkbookOrder(findings: Finding[], totals: SheetTotals[], sheetOrder: readonly string[]): void {
   const position = new Map(sheetOrder.map((name, i) => [name, i]));
   const at = (sheet: string): number => position.get(sheet) ?? 0;
   findings.sort((a, b) => at(a.sheet) - at(b.sheet) || a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
+  totals.sort((a, b) => at(a.sheet) - at(b.sheet));
 }
 
 /** A duplicate points to the column that identifies the row: the date, or the client ID on the clients sheet. */

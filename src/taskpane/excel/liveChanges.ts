@@ -1,7 +1,7 @@
 import { SheetChange } from "../../app/liveCheck";
 import { Cell } from "../../core/cells";
-import { keptFields, rawRowOf } from "../../core/live/liveWorkbook";
-import { RawRow, SheetInfo } from "../../core/recognize/sheetIngest";
+import { rawRowOf } from "../../core/live/liveWorkbook";
+import { RawRow, SheetInfo, keptColumnsOf } from "../../core/recognize/sheetIngest";
 import { PRESENT } from "../../port/workbookPort";
 import { columnRuns } from "./chunking";
 
@@ -39,7 +39,7 @@ const cellOf = (value: unknown, type: Excel.RangeValueType | undefined): Cell =>
 
 /** Reads rows `firstRow`..`lastRow` of a recognised sheet again, as the sheet keeps them (its data rows only). */
 export async function readSheetRows(info: SheetInfo, firstRow: number, lastRow: number, run: typeof Excel.run = Excel.run.bind(Excel)): Promise<RawRow[]> {
-  const valueColumns = keptFields(info).map((f) => info.columns[f]!);
+  const valueColumns = keptColumnsOf(info.columns).map(([, column]) => column);
   const presence = [...info.personalNameColumns, ...info.notesColumns].filter((c) => !valueColumns.includes(c));
   const out: RawRow[] = [];
   await run(async (context) => {
