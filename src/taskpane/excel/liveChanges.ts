@@ -1,9 +1,7 @@
 import { SheetChange } from "../../app/liveCheck";
-import { Cell } from "../../core/cells";
 import { rawRowOf } from "../../core/live/liveWorkbook";
 import { RawRow, SheetInfo, keptColumnsOf } from "../../core/recognize/sheetIngest";
-import { PRESENT } from "../../port/workbookPort";
-import { columnRuns } from "./chunking";
+import { queueBlock, rowCells, takeBlock } from "./blockCells";
 
 /*
  * The Office.js side of the live check: Excel's change events of the team's sheets (ExcelApi 1.7 / 1.9), and the
@@ -35,12 +33,9 @@ export function changeOf(args: Pick<Excel.WorksheetChangedEventArgs, "address" |
   return { sheet, kind, ...rowsOfAddress(args.address) };
 }
 
-const cellOf = (value: unknown, type: Excel.RangeValueType | undefined): Cell => (type === Excel.RangeValueType.error ? { error: String(value) } : (value as Cell));
-
 /** Reads rows `firstRow`..`lastRow` of a recognised sheet again, as the sheet keeps them (its data rows only). */
 export async function readSheetRows(info: SheetInfo, firstRow: number, lastRow: number, run: typeof Excel.run = Excel.run.bind(Excel)): Promise<RawRow[]> {
   const valueColumns = keptColumnsOf(info.columns).map(([, column]) => column);
-  const presence = [...info.personalNameColumns, ...info.notesColumns].filter((c) => !valueColumns.includes(c));
   const out: RawRow[] = [];
   await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(info.name);
@@ -54,22 +49,11 @@ export async function readSheetRows(info: SheetInfo, firstRow: number, lastRow: 
     }
     for (let from = firstRow; from <= last; from += ROWS_PER_READ) {
       const n = Math.min(ROWS_PER_READ, last - from + 1);
-      const load = (c: number, width: number, what: string) => {
-        const range = ws.getRangeByIndexes(from - 1, c, n, width);
-        range.load(what);
-        return { c, width, range };
-      };
-      const values = columnRuns(valueColumns).map(([c, width]) => load(c, width, "values,valueTypes"));
-      const present = columnRuns(presence).map(([c, width]) => load(c, width, "valueTypes"));
+      const block = queueBlock(ws, from - 1, n, valueColumns, [...info.personalNameColumns, ...info.notesColumns]);
       await context.sync();
-      // Each loaded matrix taken once (a proxy property may build it anew on every access).
-      const presentCells = present.map((run) => ({ ...run, types: run.range.valueTypes }));
-      const valueCells = values.map((run) => ({ ...run, values: run.range.values, types: run.range.valueTypes }));
+      const cells = takeBlock(block);
       for (let i = 0; i < n; i++) {
-        const cells: Cell[] = [];
-        for (const run of presentCells) for (let j = 0; j < run.width; j++) if (run.types[i][j] !== Excel.RangeValueType.empty) cells[run.c + j] = PRESENT;
-        for (const run of valueCells) for (let j = 0; j < run.width; j++) cells[run.c + j] = cellOf(run.values[i][j], run.types[i][j]);
-        const raw = rawRowOf(info, from + i, cells);
+        const raw = rawRowOf(info, from + i, rowCells(cells, i));
         if (raw) out.push(raw);
       }
     }

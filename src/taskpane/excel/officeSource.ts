@@ -1,7 +1,8 @@
 import { Cell } from "../../core/cells";
 import { HEADER_SEARCH_ROWS } from "../../core/recognize/headerRow";
-import { ColumnNeeds, PRESENT, ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
-import { CELL_OVERHEAD, PAYLOAD_BUDGET, columnRuns, planReads, valueBytes } from "./chunking";
+import { ColumnNeeds, ReadProgress, RowSink, WorkbookSource } from "../../port/workbookPort";
+import { CELL_OVERHEAD, PAYLOAD_BUDGET, planReads, valueBytes } from "./chunking";
+import { QueuedBlock, cellOf, queueBlock, rowCells, takeBlock } from "./blockCells";
 
 /**
  * The most rows one block reads. The estimate of a row's bytes is learnt from
@@ -32,26 +33,13 @@ interface ReadArea {
   readonly maxRows: number;
 }
 
-/** A block whose ranges are queued: they hold their cells after the next sync. */
-interface LoadedBlock {
+/** A block whose ranges are queued, with the sheet it belongs to. */
+interface LoadedBlock extends QueuedBlock {
   readonly read: SheetRead;
-  readonly firstRow: number;
-  readonly rowCount: number;
-  readonly valueRuns: readonly { c: number; n: number; range: Excel.Range }[];
-  readonly presenceRuns: readonly { c: number; n: number; range: Excel.Range }[];
 }
 
 /** Rows of a sheet read whole at first: those of the first rows where a header may be. */
 const firstRowsOf = (r: SheetRead): number => Math.min(r.rowCount, Math.max(0, HEADER_SEARCH_ROWS - r.firstRow));
-
-/**
- * A cell as the core reads it: an error cell (value type `Error`) as an error,
- * with its text as Excel shows it (`#NV`); everything else as its value.
- */
-function cellOf(value: unknown, type: Excel.RangeValueType | undefined): Cell {
-  if (type === Excel.RangeValueType.error) return { error: String(value) };
-  return value as Cell;
-}
 
 /**
  * The Office.js side of the workbook port. It reads what the core needs and
@@ -156,43 +144,19 @@ export class OfficeWorkbookSource implements WorkbookSource {
 
   /** Queues the loads of one block: values of the columns needed, value types of the presence columns. */
   private loadBlock(context: Excel.RequestContext, block: { firstRow: number; rowCount: number }, r: SheetRead): LoadedBlock {
-    const ws = context.workbook.worksheets.getItem(r.name);
     const needs = r.needs!;
     const presence = needs.presence === "all" ? this.allColumns(r) : needs.presence;
-    const load = (c: number, n: number, what: string) => {
-      const range = ws.getRangeByIndexes(block.firstRow, c, block.rowCount, n);
-      range.load(what);
-      return { c, n, range };
-    };
-    return {
-      read: r,
-      firstRow: block.firstRow,
-      rowCount: block.rowCount,
-      valueRuns: columnRuns(needs.values).map(([c, n]) => load(c, n, "values,valueTypes")),
-      presenceRuns: columnRuns(presence.filter((c) => !needs.values.includes(c))).map(([c, n]) => load(c, n, "valueTypes")),
-    };
+    return { read: r, ...queueBlock(context.workbook.worksheets.getItem(r.name), block.firstRow, block.rowCount, needs.values, presence) };
   }
 
   /** Hands a loaded block's rows to its sink, and learns the sheet's bytes per row from them. */
   private passOn(block: LoadedBlock): void {
     const r = block.read;
-    const valueCells = block.valueRuns.map((run) => ({ ...run, values: run.range.values, types: run.range.valueTypes }));
-    const presenceCells = block.presenceRuns.map((run) => ({ ...run, types: run.range.valueTypes }));
+    const cells = takeBlock(block);
+    for (let i = 0; i < block.rowCount; i++) r.sink(block.firstRow + i + 1, rowCells(cells, i));
     let bytes = 0;
-    for (let i = 0; i < block.rowCount; i++) {
-      const cells: Cell[] = [];
-      for (const run of presenceCells) {
-        bytes += run.n * CELL_OVERHEAD;
-        for (let j = 0; j < run.n; j++) if (run.types[i][j] !== Excel.RangeValueType.empty) cells[run.c + j] = PRESENT;
-      }
-      for (const run of valueCells) {
-        for (let j = 0; j < run.n; j++) {
-          bytes += valueBytes(run.values[i][j]) + CELL_OVERHEAD;
-          cells[run.c + j] = cellOf(run.values[i][j], run.types[i][j]);
-        }
-      }
-      r.sink(block.firstRow + i + 1, cells);
-    }
+    for (const run of cells.presence) bytes += run.n * CELL_OVERHEAD * block.rowCount;
+    for (const run of cells.values) for (const row of run.values) for (let j = 0; j < run.n; j++) bytes += valueBytes(row[j]) + CELL_OVERHEAD;
     r.bytesPerRow = Math.max(r.bytesPerRow, Math.ceil((bytes / block.rowCount) * 1.25));
   }
 
