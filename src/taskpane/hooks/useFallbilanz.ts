@@ -204,7 +204,8 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
         const fingerprint = reviewFingerprint(fresh.analysis, year, services.now(), suppressionThreshold);
         await services.reviews.save(fingerprint);
         storedReview.current = fingerprint;
-        return { ...fresh, written, review: reviewStatus(fresh.analysis), notice: `Jahresrückblick ${year} geschrieben: ${written.map((w) => w.actual).join(", ")}.${note}` };
+        // Made from this very analysis: it matches, no need to hash every record a third time.
+        return { ...fresh, written, review: { stamp: fingerprint.stamp, standing: { current: true } }, notice: `Jahresrückblick ${year} geschrieben: ${written.map((w) => w.actual).join(", ")}.${note}` };
       }),
     rewriteReview: () => {
       const stamp = storedReview.current?.stamp;
