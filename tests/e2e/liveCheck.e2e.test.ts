@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { Page } from "playwright-core";
-import { openPane, paneSession } from "../helpers/paneBrowser";
+import { openPane, openRecognised, paneSession } from "../helpers/paneBrowser";
 
 /*
  * The live check as staff meet it, in Chromium at 320 × 800 px, on the sample workbook in the in-memory host: a
@@ -26,8 +26,7 @@ describe("the live check in Chromium", () => {
   const session = paneSession(SAMPLE);
 
   test("a typed cell and pasted rows: the finding appears at the top, in view, announced; the totals follow", async () => {
-    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
-    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    const page = await openRecognised(session, { viewport: PANE });
     await page.getByRole("button", { name: "Prüfen", exact: true }).click();
     await page.getByRole("table", { name: "Summen je Blatt" }).waitFor();
     const totals = () => page.getByRole("table", { name: "Summen je Blatt" }).locator("tbody").filter({ hasText: "Vermittlungen" }).locator("td").allInnerTexts();
@@ -52,8 +51,7 @@ describe("the live check in Chromium", () => {
   });
 
   test("after the review: an edit makes it out of date, and the pane opened again on the saved workbook says so too", async () => {
-    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
-    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    const page = await openRecognised(session, { viewport: PANE });
     await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
     await page.getByText("Jahresrückblick 2019 geschrieben").waitFor({ timeout: 60_000 });
     expect(await page.locator(REVIEW).innerText()).toBe("");

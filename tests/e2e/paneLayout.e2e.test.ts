@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { Page } from "playwright-core";
-import { openPane, paneSession } from "../helpers/paneBrowser";
+import { openRecognised, paneSession } from "../helpers/paneBrowser";
 
 /*
  * The pane as staff meet it: 320 × 800 px (Excel's usual task pane), the sample workbook. Nothing scrolls
@@ -25,8 +25,7 @@ describe("the pane at 320 × 800 px", () => {
   const session = paneSession(SAMPLE);
 
   test("nothing scrolls sideways, before and after the check, with every column adjuster open", async () => {
-    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
-    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    const page = await openRecognised(session, { viewport: PANE });
     const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await sideways()).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: "Prüfen", exact: true }).click();
@@ -51,8 +50,7 @@ describe("the pane at 320 × 800 px", () => {
       renamed[kind] = rows;
     }
     expect(Object.keys(renamed)).toEqual(expect.arrayContaining(names));
-    const page = await openPane(session.browser, session.origin, { workbook: renamed, viewport: PANE });
-    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    const page = await openRecognised(session, { workbook: renamed, viewport: PANE });
     await page.getByRole("button", { name: "Prüfen", exact: true }).click();
     const table = page.getByRole("table", { name: "Summen je Blatt" });
     await table.waitFor();
@@ -75,8 +73,7 @@ describe("the pane at 320 × 800 px", () => {
   });
 
   test("the review button: within one and a half screens of the top, at most 15 tab stops away", async () => {
-    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
-    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    const page = await openRecognised(session, { viewport: PANE });
     const button = page.getByRole("button", { name: "Jahresrückblick erstellen" });
     const box = (await button.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(1.5 * PANE.height);
@@ -91,8 +88,7 @@ describe("the pane at 320 × 800 px", () => {
   });
 
   test("after writing the review, its outcome is in view, next to the button", async () => {
-    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE });
-    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    const page = await openRecognised(session, { viewport: PANE });
     await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
     await page.getByText("Jahresrückblick 2019 geschrieben").waitFor({ timeout: 60_000 });
     const region = page.getByRole("region", { name: "3. Jahresrückblick erstellen" });
@@ -103,8 +99,7 @@ describe("the pane at 320 × 800 px", () => {
   });
 
   test("when Excel refuses (a protected workbook), its German explanation and Details are in view", async () => {
-    const page = await openPane(session.browser, session.origin, { workbook: session.workbook, viewport: PANE, host: { failOn: "add" } });
-    await page.getByText(", Kopfzeile 4").waitFor({ timeout: 60_000 });
+    const page = await openRecognised(session, { viewport: PANE, host: { failOn: "add" } });
     await page.getByRole("button", { name: "Jahresrückblick erstellen" }).click();
     await page.getByText(/Excel hat den Zugriff verweigert/).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(200);

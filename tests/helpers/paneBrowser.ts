@@ -116,3 +116,10 @@ export function paneSession(workbookPath: string): PaneSession {
   });
   return session;
 }
+
+/** Opens the pane on the session's workbook (options may give another) and waits until it is recognised. */
+export async function openRecognised(session: PaneSession, options: Partial<PaneOptions> = {}): Promise<Page> {
+  const page = await openPane(session.browser, session.origin, { workbook: session.workbook, ...options });
+  await page.getByText(/, Kopfzeile \d+$/).first().waitFor({ timeout: 60_000 });
+  return page;
+}
