@@ -132,13 +132,21 @@ export class SheetIngest {
 
   finish(): IngestedSheet {
     if (!this.decided) this.giveUp();
+    return { ...this.info(), rows: this.rows };
+  }
+
+  /** Once the header is decided (found, or given up on): the sheet as recognised, without rows; undefined before. */
+  recognised(): SheetInfo | undefined {
+    return this.decided ? this.info() : undefined;
+  }
+
+  private info(): SheetInfo {
     return {
       name: this.name,
       kind: this.kind,
       recognisedBy: this.recognisedBy,
       headerRow: this.headerRow,
       columns: this.columns,
-      rows: this.rows,
       unreadRows: this.unreadRows,
       personalNameColumns: this.personalNameColumns,
       notesColumns: this.notesColumns,

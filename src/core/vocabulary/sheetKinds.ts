@@ -29,7 +29,7 @@ export function sheetKindByName(sheetName: string): SheetKind | undefined {
 }
 
 /** Sheets this product writes; they are never read as tracking data. */
-const OUTPUT_SHEET_PREFIXES = ["faelle", "gepruefteeintraege", "pruefbericht", "jahresrueckblick", "mehrjahresuebersicht"];
+const OUTPUT_SHEET_PREFIXES = ["faelle", "gepruefteeintraege", "pruefbericht", "jahresrueckblick", "mehrjahresuebersicht", "loeschliste"];
 
 export function isOutputSheetName(sheetName: string): boolean {
   const name = normalizeName(sheetName);

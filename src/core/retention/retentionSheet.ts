@@ -1,0 +1,95 @@
+import { EXCEL_MAX_CELL_TEXT, columnLetter } from "../cells";
+import { dayToExcelSerial, formatDayGerman } from "../dates/calendarDay";
+import { countOf } from "../report/wording";
+import { OutCell, OutRow, OutSheet, cell } from "../report/sheetModel";
+import { ListedClient, Retention } from "./retention";
+import { RemovalPlan, cellsToClearByClient } from "./removalPlan";
+
+/*
+ * The `Löschliste` sheet: one row per client whose personal data is due (then those without a valid date), with
+ * their latest contact, since when they are due, how many cells removal would still clear, and per sheet the rows
+ * where their personal data stands, linked to the first of them. It names IDs: it is never part of the review.
+ */
+
+export const RETENTION_SHEET_NAME = "Löschliste";
+export const RETENTION_TABLE_NAME = "Loeschliste";
+
+export const RETENTION_COLUMNS = {
+  id: "Klient-ID",
+  standing: "Stand",
+  latest: "Letzter Kontakt",
+  dueSince: "Fällig seit",
+  toClear: "Zu entfernen (Zellen)",
+  undated: "Ohne lesbares Datum",
+} as const;
+
+export const STANDING = { due: "fällig", withoutDate: "ohne gültiges Datum", checkDate: "Datum prüfen" } as const;
+
+/** The header of a sheet's column: the rows of that sheet. */
+export const rowsColumnName = (sheet: string): string => `Zeilen in „${sheet}“`;
+
+const HEADER_ROW = 5;
+
+/** Row numbers as one cell's text, within Excel's limit of a cell. */
+function rowList(rows: readonly number[]): string {
+  const text = rows.join(", ");
+  if (text.length <= EXCEL_MAX_CELL_TEXT) return text;
+  const cut = text.slice(0, EXCEL_MAX_CELL_TEXT - 40);
+  const shown = cut.slice(0, cut.lastIndexOf(",")).split(", ").length;
+  return `${rows.slice(0, shown).join(", ")} … (${rows.length - shown} weitere)`;
+}
+
+export function retentionSheet(retention: Retention, plan: RemovalPlan, sheetsWithClients: readonly string[]): OutSheet {
+  const toClear = cellsToClearByClient(plan);
+  const header = [...Object.values(RETENTION_COLUMNS), ...sheetsWithClients.map(rowsColumnName)];
+  const rows: OutRow[] = [
+    [cell("Löschliste: Personenbezogene Daten, deren Aufbewahrungsfrist abgelaufen ist", "title")],
+    [
+      cell(
+        `Stichtag ${formatDayGerman(retention.reference)}, Frist ${countOf(retention.years, "Jahr", "Jahre")} nach Ende des Kalenderjahres des letzten Kontakts ` +
+          "(Beratung, Vermittlung oder Datum im Klientenblatt). Enthält Kennungen: nicht weitergeben, nach Erledigung löschen.",
+        "note",
+      ),
+    ],
+    [
+      cell(
+        `${countOf(retention.due.length, "Person", "Personen")} fällig, ${countOf(retention.withoutDate.length, "Person", "Personen")} ohne gültiges Datum ` +
+          `(bitte von Hand prüfen), ${countOf(retention.kept, "Person", "Personen")} noch in der Frist.` +
+          retention.rowsWithoutId.map((s) => ` „${s.sheet}“: ${countOf(s.rows, "Zeile", "Zeilen")} mit Personenbezug ohne Klient-ID (keiner Person zuzuordnen).`).join(""),
+        "wrap",
+      ),
+    ],
+    undefined,
+    header.map((h, i) => cell(h, i >= 2 && i <= 4 ? "headerNumber" : "header")),
+  ];
+  const listed = [...retention.due.map((c) => ({ c, standing: STANDING.due })), ...retention.withoutDate.map((c) => ({ c, standing: c.latestContact === undefined ? STANDING.withoutDate : STANDING.checkDate }))];
+  for (const { c, standing } of listed) rows.push(clientRow(c, standing, toClear.get(c.key) ?? 0, sheetsWithClients));
+  return {
+    name: RETENTION_SHEET_NAME,
+    columnWidths: [18, 18, 14, 12, 12, 22, ...sheetsWithClients.map(() => 26)],
+    rows,
+    rowHeights: { 3: 30 },
+    table: { name: RETENTION_TABLE_NAME, headerRow: HEADER_ROW, columns: header, rowCount: listed.length },
+    freezeBelowRow: HEADER_ROW,
+    print: { orientation: "landscape", titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
+  };
+}
+
+function clientRow(c: ListedClient, standing: string, toClear: number, sheets: readonly string[]): OutRow {
+  const date = (day: number | undefined): OutCell => (day === undefined ? cell(null, "text") : cell(dayToExcelSerial(day), "date"));
+  const undated = c.undatedRows.map((r) => `${r.sheet} ${r.row}`).join(", ");
+  return [
+    cell(c.shownId, "text"),
+    cell(standing, "text"),
+    date(c.latestContact),
+    date(c.dueSince),
+    cell(toClear, "integer"),
+    cell(undated === "" ? null : undated.slice(0, EXCEL_MAX_CELL_TEXT), "text"),
+    ...sheets.map((sheet) => {
+      const rows = c.personalRows.find((p) => p.sheet === sheet)?.rows ?? [];
+      if (rows.length === 0) return cell(null, "text");
+      const first = rows[0];
+      return cell(rowList(rows.map((r) => r.row)), "text", { sheet, cell: `${columnLetter(first.filled[0])}${first.row}` });
+    }),
+  ];
+}
