@@ -1,6 +1,8 @@
 import { FallbilanzError } from "../core/errors";
 import { parseReportYear } from "../core/figures/reportYear";
 import { parseSuppressionThreshold } from "../core/report/suppress";
+import { Day } from "../core/dates/calendarDay";
+import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS, parseReferenceDay, parseRetentionYears } from "../core/retention/retentionRule";
 
 export interface CliArgs {
   readonly version: boolean;
@@ -10,11 +12,18 @@ export interface CliArgs {
   readonly out: string | undefined;
   readonly json: string | undefined;
   readonly suppress: number | undefined;
+  /** The retention period in years (`--loeschfrist`): the retention check runs only when it is given. */
+  readonly retentionYears: number | undefined;
+  /** The reference day of the retention check; undefined: today. */
+  readonly referenceDay: Day | undefined;
+  /** Where the `Löschliste` goes; undefined: `Löschliste-<Stichtag>.xlsx` in the current folder. */
+  readonly retentionList: string | undefined;
   readonly help: boolean;
 }
 
 export const USAGE =
-  "Aufruf: npm run report -- <arbeitsmappe.xlsx> [--jahr <Jahr>] [--bericht <bericht.xlsx>] [--zusammenfassung <datei.json>] [--verbergen <n>] (Hilfe: --hilfe)";
+  "Aufruf: npm run report -- <arbeitsmappe.xlsx> [--jahr <Jahr>] [--bericht <bericht.xlsx>] [--zusammenfassung <datei.json>] [--verbergen <n>] " +
+  "[--loeschfrist <Jahre> [--stichtag TT.MM.JJJJ] [--loeschliste <datei.xlsx>]] (Hilfe: --hilfe)";
 
 /** The options, each with its German name, the English name kept for scripts, and what it does. */
 const OPTIONS = [
@@ -22,6 +31,12 @@ const OPTIONS = [
   { name: "bericht", alias: "out", value: "<datei.xlsx>", key: "out", text: "Schreibt den Jahresrückblick als neue Arbeitsmappe (Fälle, Geprüfte Einträge, Prüfbericht, Jahresrückblick). Muss auf .xlsx enden." },
   { name: "zusammenfassung", alias: "json", value: "<datei.json>", key: "json", text: "Schreibt die Kennzahlen als JSON-Datei. Muss auf .json enden." },
   { name: "verbergen", alias: "suppress", value: "<n>", key: "suppress", text: "Kleine Zahlen verbergen: Werte von 1 bis n erscheinen als „< n+1“ (Standard 2, also „< 3“; 0 schaltet es aus)." },
+  {
+    name: "loeschfrist", alias: "retention", value: "<Jahre>", key: "retention",
+    text: "Prüft die Löschfristen: fällig ist, wessen letzter Kontakt in einem Jahr liegt, dessen Ende mehr als <Jahre> Jahre vor dem Stichtag liegt. Schreibt die Löschliste (nie Teil des Jahresrückblicks).",
+  },
+  { name: "stichtag", alias: "reference-day", value: "TT.MM.JJJJ", key: "referenceDay", text: "Stichtag der Löschfristen (Standard: heute)." },
+  { name: "loeschliste", alias: "retention-list", value: "<datei.xlsx>", key: "retentionList", text: "Wohin die Löschliste geschrieben wird (Standard: Löschliste-<Stichtag>.xlsx im aktuellen Ordner). Muss auf .xlsx enden." },
 ] as const;
 
 type OptionKey = (typeof OPTIONS)[number]["key"];
@@ -32,8 +47,8 @@ export const HELP = [
   "",
   "Aufruf: npm run report -- <arbeitsmappe.xlsx> [Optionen]",
   "",
-  "Die Arbeitsmappe wird nur gelesen, nie verändert. Ohne --bericht und --zusammenfassung wird nichts geschrieben:",
-  "die Kennzahlen erscheinen nur hier im Fenster.",
+  "Die Arbeitsmappe wird nur gelesen, nie verändert. Ohne --bericht, --zusammenfassung und --loeschfrist wird nichts",
+  "geschrieben: die Kennzahlen erscheinen nur hier im Fenster.",
   "",
   "Optionen:",
   ...OPTIONS.flatMap((o) => [`  --${o.name} ${o.value}   (auch --${o.alias})`, `      ${o.text}`]),
@@ -42,6 +57,7 @@ export const HELP = [
   "",
   "Beispiel:",
   "  npm run report -- Tracking.xlsx --jahr 2019 --bericht Jahresrückblick-2019.xlsx --zusammenfassung Kennzahlen-2019.json",
+  "  npm run report -- Tracking.xlsx --loeschfrist 3 --stichtag 31.12.2026 --loeschliste Löschliste.xlsx",
 ].join("\n");
 
 function bad(message: string): FallbilanzError {
@@ -78,7 +94,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     positional.push(arg);
   }
-  if (help || version) return { workbook: "", year: undefined, out: undefined, json: undefined, suppress: undefined, help, version };
+  if (help || version) {
+    return { workbook: "", year: undefined, out: undefined, json: undefined, suppress: undefined, retentionYears: undefined, referenceDay: undefined, retentionList: undefined, help, version };
+  }
   if (positional.length === 0) throw bad("Bitte die Arbeitsmappe angeben.");
   if (positional.length > 1) throw bad("Bitte genau eine Arbeitsmappe angeben.");
   const suppressText = options.get("suppress");
@@ -88,8 +106,24 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (out !== undefined && !/\.xlsx$/i.test(out)) throw bad(`Der Bericht „${out}“ muss auf .xlsx enden: Fallbilanz schreibt eine Excel-Arbeitsmappe.`);
   const json = options.get("json");
   if (json !== undefined && !/\.json$/i.test(json)) throw bad(`Die Zusammenfassung „${json}“ muss auf .json enden.`);
+  const retentionText = options.get("retention");
+  const retentionYears = retentionText === undefined ? undefined : parseRetentionYears(retentionText);
+  if (retentionText !== undefined && retentionYears === undefined) {
+    throw bad(`„${typed.get("retention")}“ braucht die Frist in ganzen Jahren, von ${MIN_RETENTION_YEARS} bis ${MAX_RETENTION_YEARS} (z. B. 3).`);
+  }
+  const referenceText = options.get("referenceDay");
+  const referenceDay = referenceText === undefined ? undefined : parseReferenceDay(referenceText);
+  if (referenceText !== undefined && referenceDay === undefined) throw bad(`„${typed.get("referenceDay")}“ braucht einen Tag als TT.MM.JJJJ, z. B. 31.12.2026.`);
+  const retentionList = options.get("retentionList");
+  if ((referenceText !== undefined || retentionList !== undefined) && retentionYears === undefined) {
+    throw bad(`„${typed.get(referenceText !== undefined ? "referenceDay" : "retentionList")}“ gilt nur zusammen mit „--loeschfrist <Jahre>“.`);
+  }
+  if (retentionList !== undefined && !/\.xlsx$/i.test(retentionList)) throw bad(`Die Löschliste „${retentionList}“ muss auf .xlsx enden.`);
   const yearText = options.get("year");
   return {
+    retentionYears,
+    referenceDay,
+    retentionList,
     workbook: positional[0],
     year: yearText === undefined ? undefined : parseReportYear(yearText),
     out,

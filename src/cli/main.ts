@@ -3,7 +3,9 @@ import { dirname, relative, resolve } from "node:path";
 import { XlsxFileSink } from "../adapters/xlsx/write/fileSink";
 import { XlsxFileSource } from "../adapters/xlsx/fileSource";
 import { recogniseWorkbook, writeReview } from "../app/review";
-import { Day, todayInGermany } from "../core/dates/calendarDay";
+import { Day, dayParts, todayInGermany } from "../core/dates/calendarDay";
+import { RetentionCheck, checkRetention } from "../app/retention";
+import { retentionLine } from "../core/retention/retentionWording";
 import { isFallbilanzError } from "../core/errors";
 import { Report } from "../core/report/buildReport";
 import { ReportSink } from "../port/workbookPort";
@@ -35,12 +37,29 @@ export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
 }
 
-async function run(args: CliArgs, io: CliIo): Promise<Report> {
+/** What a run made: the review, and the retention check when `--loeschfrist` asked for it, with its list's file. */
+interface RunResult {
+  readonly report: Report;
+  readonly retention?: { readonly check: RetentionCheck; readonly list: string };
+}
+
+/** The default file of the `Löschliste`: named for its reference day, in the current folder. */
+export function defaultRetentionList(reference: Day): string {
+  const { year, month, day } = dayParts(reference);
+  return `Löschliste-${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}.xlsx`;
+}
+
+async function run(args: CliArgs, io: CliIo): Promise<RunResult> {
   const today = io.today ?? todayInGermany();
-  await OutputFiles.check([args.out, args.json], args.workbook);
+  const reference = args.referenceDay ?? today;
+  const list = args.retentionYears === undefined ? undefined : (args.retentionList ?? defaultRetentionList(reference));
+  await OutputFiles.check([args.out, args.json, list], args.workbook);
   const progress = terminalProgress(io.stderr as NodeJS.WriteStream);
-  // The rows read are passed on, not kept: once validated they live on as records only.
-  const analysis = await recogniseWorkbook(new XlsxFileSource(args.workbook), { today, progress: progress.read });
+  const source = new XlsxFileSource(args.workbook);
+  // The rows read are passed on, not kept: once validated they live on as records only. The retention check
+  // reads beside the figures, in the same single reading.
+  const retention = args.retentionYears === undefined ? undefined : await checkRetention(source, { today, years: args.retentionYears, reference, progress: progress.read });
+  const analysis = retention?.analysis ?? (await recogniseWorkbook(source, { today, progress: progress.read }));
   const outputs = new OutputFiles();
   let report: Report;
   try {
@@ -54,8 +73,13 @@ async function run(args: CliArgs, io: CliIo): Promise<Report> {
       },
     };
     ({ report } = await writeReview(analysis, { year: args.year, suppressionThreshold: args.suppress }, sink));
+    if (list && retention) {
+      progress.say(`Schreibe „${list}“ …`);
+      await outputs.write(list, (tmp) => new XlsxFileSink(tmp, inputUri(list, args.workbook)).write([retention.sheet]));
+    }
     if (args.json) {
-      const summary = report.summary;
+      // The retention check adds counts only: the JSON never names a client.
+      const summary = retention ? { ...report.summary, retention: { due: retention.retention.due.length, withoutDate: retention.retention.withoutDate.length } } : report.summary;
       await outputs.write(args.json, (tmp) => fs.writeFile(tmp, JSON.stringify(summary, null, 2) + "\n", "utf8"));
     }
     await outputs.commit();
@@ -63,7 +87,7 @@ async function run(args: CliArgs, io: CliIo): Promise<Report> {
     await outputs.discard();
   }
   progress.done();
-  return report;
+  return { report, retention: retention && list ? { check: retention, list } : undefined };
 }
 
 /**
@@ -81,11 +105,13 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
       io.stdout.write(`Fallbilanz ${VERSION}\n`);
       return ExitCode.Ok;
     }
-    const report = await run(args, io);
+    const { report, retention } = await run(args, io);
     io.stdout.write(headlineLines(report).map(oneLine).join("\n") + "\n");
+    if (retention) io.stdout.write(oneLine(retentionLine(retention.check.retention)) + "\n");
     if (args.out) io.stdout.write(`Geschrieben: ${args.out}\n`);
+    if (retention) io.stdout.write(`Geschrieben: ${oneLine(retention.list)} (Löschliste: enthält Kennungen, nicht weitergeben)\n`);
     if (args.json) io.stdout.write(`Geschrieben: ${args.json}\n`);
-    if (!args.out && !args.json) io.stdout.write("Keine Datei geschrieben (dafür --bericht <datei.xlsx> oder --zusammenfassung <datei.json> angeben).\n");
+    if (!args.out && !args.json && !retention) io.stdout.write("Keine Datei geschrieben (dafür --bericht <datei.xlsx> oder --zusammenfassung <datei.json> angeben).\n");
     return ExitCode.Ok;
   } catch (error) {
     // On a terminal the message replaces the progress line instead of being appended to it.

@@ -183,7 +183,7 @@ describe("help, version and German options", () => {
     expect(res.status).toBe(0);
     for (const option of ["--jahr", "--bericht", "--zusammenfassung", "--verbergen", "--version"]) expect(res.stdout).toContain(option);
     expect(res.stdout).toMatch(/Ohne Angabe: das letzte vollständige Jahr mit Daten/);
-    expect(res.stdout).toMatch(/Ohne --bericht und --zusammenfassung wird nichts geschrieben/);
+    expect(res.stdout).toMatch(/Ohne --bericht, --zusammenfassung und --loeschfrist wird nichts\s+geschrieben/);
     expect(res.stdout).toMatch(/Beispiel:\n {2}npm run report -- Tracking\.xlsx --jahr 2019 --bericht/);
     expect(res.stdout).toMatch(/„< 3“/);
     expect(runCli(["--help"]).stdout).toBe(res.stdout);

@@ -63,7 +63,8 @@ export function retentionSheet(retention: Retention, plan: RemovalPlan, sheetsWi
     header.map((h, i) => cell(h, i >= 2 && i <= 4 ? "headerNumber" : "header")),
   ];
   const listed = [...retention.due.map((c) => ({ c, standing: STANDING.due })), ...retention.withoutDate.map((c) => ({ c, standing: c.latestContact === undefined ? STANDING.withoutDate : STANDING.checkDate }))];
-  for (const { c, standing } of listed) rows.push(clientRow(c, standing, toClear.get(c.key) ?? 0, sheetsWithClients));
+  // Removal clears only the due: the others' count stays empty.
+  for (const { c, standing } of listed) rows.push(clientRow(c, standing, standing === STANDING.due ? (toClear.get(c.key) ?? 0) : undefined, sheetsWithClients));
   return {
     name: RETENTION_SHEET_NAME,
     columnWidths: [18, 18, 14, 12, 12, 22, ...sheetsWithClients.map(() => 26)],
@@ -75,7 +76,7 @@ export function retentionSheet(retention: Retention, plan: RemovalPlan, sheetsWi
   };
 }
 
-function clientRow(c: ListedClient, standing: string, toClear: number, sheets: readonly string[]): OutRow {
+function clientRow(c: ListedClient, standing: string, toClear: number | undefined, sheets: readonly string[]): OutRow {
   const date = (day: number | undefined): OutCell => (day === undefined ? cell(null, "text") : cell(dayToExcelSerial(day), "date"));
   const undated = c.undatedRows.map((r) => `${r.sheet} ${r.row}`).join(", ");
   return [
@@ -83,7 +84,7 @@ function clientRow(c: ListedClient, standing: string, toClear: number, sheets: r
     cell(standing, "text"),
     date(c.latestContact),
     date(c.dueSince),
-    cell(toClear, "integer"),
+    cell(toClear ?? null, "integer"),
     cell(undated === "" ? null : undated.slice(0, EXCEL_MAX_CELL_TEXT), "text"),
     ...sheets.map((sheet) => {
       const rows = c.personalRows.find((p) => p.sheet === sheet)?.rows ?? [];
