@@ -1,6 +1,7 @@
 /** What went wrong, for callers that map errors (exit codes, #VALUE!/#NUM!, task pane messages). */
 export type ProblemKind =
-  | "noWorkbook" | "noTrackingSheet" | "badYear" | "futureYear" | "noDataForYear" | "badArgument" | "rangeMismatch" | "notFound" | "cannotWrite";
+  | "noWorkbook" | "noTrackingSheet" | "badYear" | "futureYear" | "noDataForYear" | "badArgument" | "rangeMismatch" | "notFound" | "cannotWrite"
+  | "workbookChanged";
 
 /**
  * An error the user can fix, with a German message that says how. The core

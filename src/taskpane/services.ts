@@ -10,6 +10,8 @@ import { SettingsStore, documentSettings } from "./excel/settings";
 import { RowReader, SheetChange } from "../app/liveCheck";
 import { ChangeWatch, readSheetRows, watchChanges } from "./excel/liveChanges";
 import { ReviewStore, documentReviewStore } from "./excel/reviewStore";
+import { RemovalPlan } from "../core/retention/removalPlan";
+import { ClearOutcome, clearPersonalCells } from "./excel/clearCells";
 
 /** Everything the task pane needs from Excel, in one place; components get it through the hook. */
 export interface Services {
@@ -30,6 +32,8 @@ export interface Services {
   watchChanges(onChange: (change: SheetChange) => void): Promise<ChangeWatch>;
   /** What the written review was made from, kept in the workbook. */
   readonly reviews: ReviewStore;
+  /** "Personenbezug entfernen": clears the plan's cells (contents only), after checking each row's ID again. */
+  clearCells(plan: RemovalPlan): Promise<ClearOutcome>;
 }
 
 export function officeServices(): Services {
@@ -49,5 +53,6 @@ export function officeServices(): Services {
     readRows: (sheet, first, last) => readSheetRows(sheet, first, last),
     watchChanges: (onChange) => watchChanges(onChange),
     reviews: documentReviewStore(),
+    clearCells: (plan) => clearPersonalCells(plan),
   };
 }

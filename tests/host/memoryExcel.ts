@@ -36,6 +36,9 @@
  *   formats, data validation and conditional formats raise none. Staff's typing, pasting, inserting and deleting
  *   rows are `userEdit`, `userInsertRows` and `userDeleteRows`: applied at once, then the events;
  * - custom XML parts (ExcelApi 1.5): `add`, `getByNamespace(…).getOnlyItemOrNullObject()`, `getXml`, `delete`;
+ * - `Range.clear(applyTo)` (ExcelApi 1.1): "Contents" empties values and formulas and keeps the number format; it
+ *   raises `onChanged` like an edit; `failOn: "clear#n"` makes its n-th call fail at sync (a protected sheet's
+ *   `AccessDenied`), the calls before it applied, as a batch is not a transaction;
  * - conditional formats (ExcelApi 1.6, custom formula rules): `conditionalFormats.add("Custom")` with its rule's
  *   formula and fill colour, kept with the range they cover, read back with `getItems` / `load`, deleted one by one
  *   or by `clearAll()` (which removes the team's own rules too);
@@ -95,8 +98,10 @@ export interface MemoryWorkbook {
   /** Every range whose values were read: sheet and A1 address. */
   reads: { sheet: string; address: string }[];
   selected?: { sheet: string; address: string };
-  /** Make the next operation of this name fail at sync (tests of failure handling). */
+  /** Make the next operation of this name fail at sync (tests of failure handling); `"clear#3"`: its third call. */
   failOn?: string;
+  /** Calls counted so far towards a `failOn` of the form `"op#n"`. */
+  failCalls?: number;
   /** Registered `onChanged` handlers: of one sheet (its id), or of every sheet. */
   handlers: { sheetId?: string; handler: (args: ChangedEvent) => unknown }[];
   /** Every event raised, in order (for tests: what the add-in was told). */
@@ -386,9 +391,15 @@ class Context {
     }
     await Promise.resolve();
   };
-  /** Queues a failure for the operation named in `failOn`. */
+  /** Queues a failure for the operation named in `failOn` (`"clear#3"`: its third call fails, the ones before succeed). */
   fail(op: string): void {
-    if (this.wb.failOn === op) {
+    const nth = /^(.+)#(\d+)$/.exec(this.wb.failOn ?? "");
+    if (nth && nth[1] === op) {
+      this.wb.failCalls = (this.wb.failCalls ?? 0) + 1;
+      if (this.wb.failCalls < Number(nth[2])) return;
+      this.wb.failCalls = undefined;
+    }
+    if (this.wb.failOn === op || (nth && nth[1] === op)) {
       this.wb.failOn = undefined;
       this.queue(() => {
         throw excelError("AccessDenied", `${op} failed`);
@@ -740,6 +751,25 @@ class Range extends Loadable {
     );
     return sink as unknown as Excel.RangeFormat;
   }
+  /** `clear(applyTo)`: "Contents" empties values and formulas and keeps formats; raises `onChanged` as an edit does. */
+  clear(applyTo: string = "All"): void {
+    this.ctx.fail("clear");
+    this.ctx.queue(() => {
+      this.ctx.log(this.sheet, "clear");
+      const empty = Array.from({ length: this.rows }, () => Array.from({ length: this.cols }, () => ""));
+      this.ctx.changes.push(rangeEdited(this.sheet, this.r, this.c, this.rows, this.cols, empty, "values"));
+      for (let i = 0; i < this.rows; i++) {
+        for (let j = 0; j < this.cols; j++) {
+          const k = key(this.r + i, this.c + j);
+          const cell = this.sheet.cells.get(k);
+          if (!cell) continue;
+          if (applyTo === "Contents" || applyTo === "All") Object.assign(cell, { value: "", formula: undefined, error: undefined });
+          if (applyTo === "Formats" || applyTo === "All") cell.numberFormat = undefined;
+          if (cell.value === "" && cell.numberFormat === undefined) this.sheet.cells.delete(k);
+        }
+      }
+    });
+  }
   getEntireColumn(): Range {
     return new Range(this.ctx, this.sheet, 0, this.c, 1_048_576, this.cols, false);
   }
@@ -888,6 +918,7 @@ export function createOfficeApi(wb: MemoryWorkbook, options: HostOptions = {}) {
     ConditionalFormatType: { custom: "Custom", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", topBottom: "TopBottom", presetCriteria: "PresetCriteria", containsText: "ContainsText", cellValue: "CellValue" },
     PaperType: { a4: "A4", letter: "Letter" },
     PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+    ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks", removeHyperlinks: "RemoveHyperlinks" },
     RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
   };
   const Office = {

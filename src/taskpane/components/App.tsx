@@ -9,6 +9,7 @@ import { LiveStatus } from "./LiveStatus";
 import { inputHelpPlan } from "../inputHelpPlan";
 import { RecognitionStep } from "./RecognitionStep";
 import { ReviewStep } from "./ReviewStep";
+import { RetentionStep } from "./RetentionStep";
 
 const useStyles = makeStyles({
   // A task pane is about 320 px wide: nothing may be wider than the pane, long words wrap.
@@ -50,7 +51,14 @@ export function App({ services }: AppProps): JSX.Element {
         Erkennt Ihre Tracking-Arbeitsmappe, prüft jede Zeile und schreibt den Jahresrückblick in eigene Blätter. Ihre Blätter liest
         Fallbilanz nur; nur die Eingabehilfen fügen nach Ihrer Bestätigung Auswahllisten und Markierungen hinzu.
       </Body1>
-      <RecognitionStep sheets={sheetsOf(state)} outcome={state.outcome} disabled={busy} onChooseColumn={(s, f, c) => void actions.chooseColumn(s, f, c)} />
+      <RecognitionStep
+        sheets={sheetsOf(state)}
+        outcome={state.outcome}
+        disabled={busy}
+        onChooseColumn={(s, f, c) => void actions.chooseColumn(s, f, c)}
+        markedColumns={(s) => actions.markedColumns(s)}
+        onMarkPersonal={(s, c, m) => void actions.markPersonalColumn(s, c, m)}
+      />
       <Divider />
       <CheckStep
         analysis={state.analysis}
@@ -69,6 +77,15 @@ export function App({ services }: AppProps): JSX.Element {
         plan={plan}
         onConfirm={() => void actions.addInputHelp()}
         onRemove={() => void actions.removeInputHelp()}
+      />
+      <Divider />
+      <RetentionStep
+        years={actions.retentionYears()}
+        check={state.retention}
+        outcome={state.outcome}
+        disabled={busy || !state.analysis}
+        onCheck={(y) => void actions.checkRetention(y)}
+        onRemove={() => void actions.removePersonalData()}
       />
     </main>
   );

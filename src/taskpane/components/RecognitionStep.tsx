@@ -1,5 +1,6 @@
 import { useStepStyles } from "./stepStyles";
-import { Body1, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Checkbox, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { columnLabel, markableColumns, personalColumnsOf } from "../../core/retention/personalColumns";
 import { columnLetter } from "../../core/cells";
 import { NO_COLUMN } from "../../core/recognize/headerRow";
 import { SheetInfo } from "../../core/recognize/sheetIngest";
@@ -26,13 +27,16 @@ export interface RecognitionStepProps {
   readonly disabled: boolean;
   /** `undefined`: back to automatic recognition; `NO_COLUMN`: the field has no column. */
   readonly onChooseColumn: (sheet: string, field: FieldName, column: number | undefined) => void;
+  /** The columns the team marked as personal data, per sheet. */
+  readonly markedColumns: (sheet: string) => readonly number[];
+  readonly onMarkPersonal: (sheet: string, column: number, marked: boolean) => void;
 }
 
 /**
  * Step 1: the recognised workbook as a short summary, one line per sheet; its columns can be adjusted on demand
  * (closed by default, so that the pane stays short and the review is a few tab stops away).
  */
-export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn }: RecognitionStepProps): JSX.Element {
+export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn, markedColumns, onMarkPersonal }: RecognitionStepProps): JSX.Element {
   const step = useStepStyles();
   const styles = useStyles();
   const recognised = sheets.filter((s) => s.kind !== undefined);
@@ -81,6 +85,7 @@ export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn }: R
                   </Select>
                 </Field>
               ))}
+              <PersonalColumns sheet={sheet} marked={markedColumns(sheet.name)} disabled={disabled} onMark={(c, m) => onMarkPersonal(sheet.name, c, m)} />
             </fieldset>
           ))}
         </details>
@@ -101,5 +106,29 @@ export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn }: R
       )}
       <StepOutcome step="recognise" outcome={outcome} />
     </section>
+  );
+}
+
+/**
+ * The columns of a sheet that hold personal data beyond those recognised (telephone, address, e-mail): marked here,
+ * they are listed in the Löschliste and cleared by "Personenbezug entfernen". Columns a figure reads are not offered.
+ */
+function PersonalColumns({ sheet, marked, disabled, onMark }: { sheet: SheetInfo; marked: readonly number[]; disabled: boolean; onMark: (column: number, marked: boolean) => void }): JSX.Element | null {
+  const known = new Set(personalColumnsOf(sheet).map((p) => p.column));
+  const offered = markableColumns(sheet).filter((c) => !known.has(c) && (sheet.headers[c] ?? "") !== "");
+  if (offered.length === 0) return null;
+  return (
+    <Field label="Weitere Spalten mit Personenbezug (für die Löschfristen)" size="small">
+      {offered.map((column) => (
+        <Checkbox
+          key={column}
+          size="medium"
+          label={columnLabel(sheet, column)}
+          checked={marked.includes(column)}
+          disabled={disabled}
+          onChange={(_, data) => onMark(column, data.checked === true)}
+        />
+      ))}
+    </Field>
   );
 }

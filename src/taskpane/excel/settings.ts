@@ -6,6 +6,10 @@ export interface StoredChoices {
   readonly columns: Readonly<Record<string, ColumnMap>>;
   /** The sheets the add-in wrote, by id and the name it wanted: only these are ever replaced. */
   readonly writtenSheets: readonly { readonly id: string; readonly wanted: string }[];
+  /** Per sheet name: 0-based columns the team marked as personal data (cleared by "Personenbezug entfernen"). */
+  readonly personalColumns?: Readonly<Record<string, readonly number[]>>;
+  /** The office's retention period in years, as last used. */
+  readonly retentionYears?: number;
 }
 
 const KEY = "fallbilanz";

@@ -18,9 +18,12 @@ import { countOf, readingProgress } from "../../core/report/wording";
 import { errorDetails, germanMessage } from "../messages";
 import { Services } from "../services";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../core/report/suppress";
+import { RetentionCheck, checkRetention } from "../../app/retention";
+import { DEFAULT_RETENTION_YEARS } from "../../core/retention/retentionRule";
+import { retentionLine } from "../../core/retention/retentionWording";
 
 /** The pane's steps: each shows the outcome of its own action next to its button. */
-export type PaneStep = "recognise" | "check" | "help" | "review";
+export type PaneStep = "recognise" | "check" | "help" | "review" | "retention";
 
 /** The outcome of the last action, shown in the step it belongs to. */
 export interface StepOutcome {
@@ -42,10 +45,12 @@ export interface FallbilanzState {
   readonly review: ReviewStatus | undefined;
   /** Whether the pane follows the changes of the sheets (Excel's events are available). */
   readonly watching: boolean;
+  /** The last retention check (who is due, what removal clears), until the workbook is read again. */
+  readonly retention: RetentionCheck | undefined;
 }
 
 /** What an action hands back: new state, and the success message its step shows. */
-type StepResult = Partial<Pick<FallbilanzState, "analysis" | "written" | "review">> & { readonly notice?: string };
+type StepResult = Partial<Pick<FallbilanzState, "analysis" | "written" | "review" | "retention">> & { readonly notice?: string };
 
 /** The workbook's sheets as last recognised (none before the first reading). */
 export const sheetsOf = (state: FallbilanzState): readonly SheetInfo[] => state.analysis?.sheets ?? [];
@@ -68,9 +73,19 @@ export interface FallbilanzActions {
   rewriteReview(): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
   defaultYear(): number | undefined;
+  /** A column marked (or no longer) as personal data, kept in the workbook for colleagues. */
+  markPersonalColumn(sheet: string, column: number, marked: boolean): Promise<void>;
+  /** The columns the team marked, per sheet. */
+  markedColumns(sheet: string): readonly number[];
+  /** The retention period as last used in this workbook (default 3). */
+  retentionYears(): number;
+  /** Checks the retention periods and writes the `Löschliste`. */
+  checkRetention(years: number): Promise<void>;
+  /** Clears the personal data of the due clients of the last check, then checks again. */
+  removePersonalData(): Promise<void>;
 }
 
-const initial: FallbilanzState = { outcome: undefined, analysis: undefined, written: [], liveNotice: undefined, review: undefined, watching: false };
+const initial: FallbilanzState = { outcome: undefined, analysis: undefined, written: [], liveNotice: undefined, review: undefined, watching: false, retention: undefined };
 
 /** The task pane's state and actions, over the Excel services. Recognises the workbook on first render. */
 export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzActions] {
@@ -126,6 +141,24 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
       })
       .catch((error: unknown) => console.error("Fallbilanz (laufende Prüfung):", error));
   }, [reviewStatus]);
+
+  /** The retention check over a fresh reading, with the team's column choices and marks. */
+  const retentionCheck = useCallback(
+    (years: number): Promise<RetentionCheck> => {
+      const stored = services.settings.load();
+      return checkRetention(services.source, {
+        today: services.today(),
+        years,
+        ingest: (name) => ({ columnOverrides: stored.columns[name] }),
+        marked: (name) => stored.personalColumns?.[name] ?? [],
+        progress: (sheet, rows) => {
+          const text = readingProgress(sheet, rows);
+          setState((s) => ({ ...s, outcome: s.outcome && { ...s.outcome, kind: "progress", text } }));
+        },
+      });
+    },
+    [services],
+  );
 
   const recognise = useCallback(() => step("recognise", "Arbeitsmappe wird gelesen …", read), [step, read]);
   const check = useCallback(
@@ -217,6 +250,43 @@ export function useFallbilanz(services: Services): [FallbilanzState, FallbilanzA
         setState((s) => ({ ...s, outcome: { step: "check", kind: "error", text: germanMessage(error), details: errorDetails(error) } }));
       }),
     defaultYear: () => (state.analysis ? defaultReportYear(state.analysis) : undefined),
+    markPersonalColumn: (sheet, column, marked) =>
+      step("recognise", "Spalte wird gespeichert …", async () => {
+        const stored = services.settings.load();
+        const current = new Set(stored.personalColumns?.[sheet] ?? []);
+        if (marked) current.add(column);
+        else current.delete(column);
+        await services.settings.save({ ...stored, personalColumns: { ...(stored.personalColumns ?? {}), [sheet]: [...current].sort((a, b) => a - b) } });
+        // The last retention check no longer says what removal would clear.
+        return { ...(await read()), retention: undefined };
+      }),
+    markedColumns: (sheet) => services.settings.load().personalColumns?.[sheet] ?? [],
+    retentionYears: () => services.settings.load().retentionYears ?? DEFAULT_RETENTION_YEARS,
+    checkRetention: (years) =>
+      step("retention", "Löschfristen werden geprüft …", async () => {
+        const stored = services.settings.load();
+        if (stored.retentionYears !== years) await services.settings.save({ ...stored, retentionYears: years });
+        const check = await retentionCheck(years);
+        const written = await services.write([check.sheet]);
+        return { retention: check, written, notice: `${retentionLine(check.retention)} Geschrieben: „${written.map((w) => w.actual).join(", ")}“.` };
+      }),
+    removePersonalData: () =>
+      step("retention", "Personenbezug wird entfernt …", async () => {
+        const last = state.retention;
+        if (!last) return {};
+        const cleared = await services.clearCells(last.plan);
+        // Checked again: the list then shows what is left to clear (nothing, unless a cell was refused).
+        const again = await retentionCheck(last.retention.years);
+        const written = await services.write([again.sheet]);
+        const where = cleared.sheets.filter((s) => s.cleared > 0).map((s) => `„${s.sheet}“ ${s.cleared}`).join(", ");
+        return {
+          retention: again,
+          written,
+          notice:
+            `Entfernt: ${countOf(cleared.cleared, "Zelle", "Zellen")} von ${countOf(last.plan.clients, "Person", "Personen")}${where ? ` (${where})` : ""}. ` +
+            `Die Löschliste ist aktualisiert; noch zu entfernen: ${countOf(again.plan.cells, "Zelle", "Zellen")}. Bitte die Arbeitsmappe speichern.`,
+        };
+      }),
   };
   return [state, actions];
 }
