@@ -35,6 +35,8 @@
  *   after) only when one cell changed. Raised for the add-in's own writes of values and formulas too, as Excel does;
  *   formats, data validation and conditional formats raise none. Staff's typing, pasting, inserting and deleting
  *   rows are `userEdit`, `userInsertRows` and `userDeleteRows`: applied at once, then the events;
+ * - `worksheets.getItemOrNullObject(name)` (ExcelApi 1.4): `isNullObject` readable after the sync, nothing else on a
+ *   null object (Office.js: "*OrNullObject methods");
  * - custom XML parts (ExcelApi 1.5): `add`, `getByNamespace(…).getOnlyItemOrNullObject()`, `getXml`, `delete`;
  * - `Range.clear(applyTo)` (ExcelApi 1.1): "Contents" empties values and formulas and keeps the number format; it
  *   raises `onChanged` like an edit; `failOn: "clear#n"` makes its n-th call fail at sync (a protected sheet's
@@ -443,6 +445,23 @@ class WorksheetCollection extends Loadable {
     const s = this.ctx.wb.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!s) throw excelError("ItemNotFound", `no sheet ${name}`);
     return new Worksheet(this.ctx, s, false);
+  }
+  /**
+   * ExcelApi 1.4: the sheet, or a null object whose `isNullObject` is readable after the next sync. Only
+   * `isNullObject` is modelled on a null object; Office.js says its other properties and methods are not to be used.
+   */
+  getItemOrNullObject(name: string): { readonly isNullObject: boolean } {
+    const state = { found: false, checked: false };
+    this.ctx.queue(() => {
+      state.found = this.ctx.wb.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase());
+      state.checked = true;
+    });
+    return {
+      get isNullObject(): boolean {
+        if (!state.checked) throw new NotLoaded("isNullObject is not loaded");
+        return !state.found;
+      },
+    };
   }
   add(name: string): Worksheet {
     this.ctx.fail("add");

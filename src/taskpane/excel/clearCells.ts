@@ -47,17 +47,20 @@ function rowsByColumn(clearing: SheetClearing): Map<number, number[]> {
 /** Reads every planned row's ID again; throws, before anything is cleared, when one no longer matches. */
 async function verifyIds(plan: RemovalPlan): Promise<void> {
   await Excel.run(async (context) => {
+    // A missing sheet first: nothing may be asked of a null object but whether it is one.
+    const sheets = plan.sheets.map((clearing) => ({ clearing, ws: context.workbook.worksheets.getItemOrNullObject(clearing.sheet) }));
+    await context.sync();
+    const gone = sheets.find((s) => s.ws.isNullObject);
+    if (gone) throw changed(`Das Blatt „${gone.clearing.sheet}“ gibt es nicht mehr.`);
     const reads = plan.sheets.map((clearing) => {
       const first = clearing.rows[0].row;
       const last = clearing.rows[clearing.rows.length - 1].row;
-      const ws = context.workbook.worksheets.getItemOrNullObject(clearing.sheet);
-      const range = ws.getRangeByIndexes(first - 1, clearing.idColumn, last - first + 1, 1);
+      const range = context.workbook.worksheets.getItem(clearing.sheet).getRangeByIndexes(first - 1, clearing.idColumn, last - first + 1, 1);
       range.load("values,valueTypes");
-      return { clearing, ws, range, first };
+      return { clearing, range, first };
     });
     await context.sync();
-    for (const { clearing, ws, range, first } of reads) {
-      if (ws.isNullObject) throw changed(`Das Blatt „${clearing.sheet}“ gibt es nicht mehr.`);
+    for (const { clearing, range, first } of reads) {
       const values = range.values;
       const types = range.valueTypes;
       for (const r of clearing.rows) {
