@@ -50,7 +50,7 @@ async function everyFigure(): Promise<string> {
 }
 
 const marked = (sheet: string) => (sheet === "Vermittlungen" ? [5] : []);
-const snapshot = (wb: MemoryWorkbook) => new Map(wb.sheets.flatMap((s) => [...s.cells].map(([k, c]) => [`${s.name}!${k}`, JSON.stringify(c)] as const)));
+const snapshot = (wb: MemoryWorkbook) => new Map<string, string>(wb.sheets.flatMap((s) => [...s.cells].map(([k, c]): [string, string] => [`${s.name}!${k}`, JSON.stringify(c)])));
 
 describe("Personenbezug entfernen changes no figure (generated workbooks, in-memory Excel)", () => {
   test.each([1, 2, 3, 4, 5, 6])("seed %d", async (seed) => {
@@ -67,7 +67,7 @@ describe("Personenbezug entfernen changes no figure (generated workbooks, in-mem
     expect(await everyFigure()).toBe(figures);
 
     // Exactly the planned cells changed: each of a due client, in a column that clears; nothing else.
-    const planned = new Set(plan.sheets.flatMap((s) => s.rows.flatMap((r) => r.columns.map((c) => `${s.sheet}!${r.row - 1},${c}`))));
+    const planned = new Set<string>(plan.sheets.flatMap((s) => s.rows.flatMap((r) => r.columns.map((c) => `${s.sheet}!${r.row - 1},${c}`))));
     const dueKeys = new Set(retention.due.map((c) => c.key));
     for (const s of plan.sheets) for (const r of s.rows) expect(dueKeys.has(r.key)).toBe(true);
     const after = snapshot(wb);
