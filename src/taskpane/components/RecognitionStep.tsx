@@ -1,5 +1,6 @@
 import { useStepStyles } from "./stepStyles";
 import { Body1, Caption1, Checkbox, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useId } from "react";
 import { columnLabel, markableColumns, personalColumnsOf } from "../../core/retention/personalColumns";
 import { columnLetter } from "../../core/cells";
 import { NO_COLUMN } from "../../core/recognize/headerRow";
@@ -116,9 +117,14 @@ export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn, mar
 function PersonalColumns({ sheet, marked, disabled, onMark }: { sheet: SheetInfo; marked: readonly number[]; disabled: boolean; onMark: (column: number, marked: boolean) => void }): JSX.Element | null {
   const known = new Set(personalColumnsOf(sheet).map((p) => p.column));
   const offered = markableColumns(sheet).filter((c) => !known.has(c) && (sheet.headers[c] ?? "") !== "");
+  const id = useId();
   if (offered.length === 0) return null;
   return (
-    <Field label="Weitere Spalten mit Personenbezug (für die Löschfristen)" size="small">
+    // A group, not a Field: a Field names its one control, and each checkbox here has its own name.
+    <div role="group" aria-labelledby={id}>
+      <Caption1 id={id} block>
+        Weitere Spalten mit Personenbezug (für die Löschfristen)
+      </Caption1>
       {offered.map((column) => (
         <Checkbox
           key={column}
@@ -129,6 +135,6 @@ function PersonalColumns({ sheet, marked, disabled, onMark }: { sheet: SheetInfo
           onChange={(_, data) => onMark(column, data.checked === true)}
         />
       ))}
-    </Field>
+    </div>
   );
 }
