@@ -71,7 +71,6 @@ describe("who is due, from every row of a client", () => {
       today: TODAY,
       years: 3,
       reference: day(2025, 6, 30),
-      marked: (sheet) => (sheet === "Klienten" ? [6] : []),
     });
     expect(retention.due.map((c) => [c.shownId, formatDayGerman(c.latestContact!), formatDayGerman(c.dueSince!)])).toEqual([
       ["IK-1", "01.06.2021", "01.01.2025"],
@@ -88,7 +87,7 @@ describe("who is due, from every row of a client", () => {
       ["Beratungen", [2]],
       ["Klienten", [2]],
     ]);
-    // Names, notes, residence and the marked phone column are cleared; birth year, gender, country stay.
+    // Names, notes, residence and the phone column (contact data, by its header) are cleared; birth year, gender, country stay.
     expect(plan.clients).toBe(1);
     expect(plan.sheets.map((s) => [s.sheet, s.columns.map((c) => c.label), s.rows])).toEqual([
       ["Beratungen", ["E (Name)", "F (Notiz)"], [{ row: 2, key: "IK1", columns: [4, 5] }]],
@@ -98,6 +97,24 @@ describe("who is due, from every row of a client", () => {
     // The provider column of referrals is markable; the counted columns never are.
     const referrals = analysis.sheets.find((s) => s.name === "Vermittlungen")!;
     expect(markableColumns(referrals)).toEqual([4]);
+  });
+
+  it("clears a column the team marked; a counted column cannot be marked", async () => {
+    const withShelter = {
+      ...workbook,
+      Vermittlungen: [
+        ["Datum", "Klient-ID", "Status", "Art", "Träger", "Unterkunft"],
+        [d(2021, 6, 1), "IK-1", "Geduldet", "Sprachkurs", "VHS", "GU Nord"],
+      ],
+    };
+    const { plan } = await checkRetention(rowsSource(withShelter), {
+      today: TODAY,
+      years: 3,
+      reference: day(2025, 6, 30),
+      marked: (sheet) => (sheet === "Vermittlungen" ? [5, 3, 1] : []),
+    });
+    expect(plan.sheets.find((s) => s.sheet === "Vermittlungen")!.columns.map((c) => [c.label, c.kind])).toEqual([["F (Unterkunft)", "marked"]]);
+    expect(plan.cells).toBe(5);
   });
 
   it("makes no one due on the last day of the period", async () => {

@@ -109,4 +109,26 @@ describe("the pane at 320 × 800 px", () => {
     expect(await status.innerText()).toMatch(/Details/);
     await page.close();
   });
+
+  test("the retention step: the Löschliste written, the dialog and its outcome in view, nothing sideways", async () => {
+    const page = await openRecognised(session, { viewport: PANE });
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const region = page.getByRole("region", { name: "Löschfristen (Datenschutz)" });
+    await region.getByRole("button", { name: "Löschfristen prüfen" }).click();
+    await region.getByText(/Geschrieben: „Löschliste“/).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(200);
+    expect(await inView(page, "section[aria-labelledby=step-retention] [role=status] .fui-MessageBar")).toBe(true);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await region.getByRole("button", { name: "Personenbezug entfernen …" }).click();
+    const dialog = page.getByRole("dialog", { name: "Personenbezug endgültig entfernen?" });
+    await dialog.waitFor();
+    const box = await dialog.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PANE.width).toBe(true);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await dialog.getByRole("button", { name: "Endgültig leeren" }).click();
+    await region.getByText(/Entfernt: .* noch zu entfernen: 0 Zellen/).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(200);
+    expect(await inView(page, "section[aria-labelledby=step-retention] [role=status] .fui-MessageBar")).toBe(true);
+    await page.close();
+  });
 });

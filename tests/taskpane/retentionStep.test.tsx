@@ -25,7 +25,10 @@ function teamWorkbook(): MemoryWorkbook {
       [serial(thisYear, 1, 7), "IK-2", "Duldung", "Ausbildung", "Omid Harlacher", "aktuell"],
       ["31.02.2019", "IK-3", "Asyl", "Arbeit", "Nur Ungültig", ""],
     ],
-    Vermittlungen: [["Datum", "Klient-ID", "Status", "Art", "Telefon"], [serial(2019, 2, 1), "IK-1", "Geduldet", "Sprachkurs", "0170 123"]],
+    Vermittlungen: [
+      ["Datum", "Klient-ID", "Status", "Art", "Telefon", "Unterkunft"],
+      [serial(2019, 2, 1), "IK-1", "Geduldet", "Sprachkurs", "0170 123", "GU Nord"],
+    ],
   });
 }
 
@@ -46,8 +49,10 @@ describe("the pane's retention step", () => {
 
     // A column the recogniser does not know as personal, marked by the team in "Spalten anpassen".
     fireEvent.click(screen.getByText("Spalten anpassen"));
-    fireEvent.click(screen.getByRole("checkbox", { name: "E (Telefon)", hidden: true }));
-    await waitFor(() => expect(wb.settings.fallbilanz).toMatchObject({ personalColumns: { Vermittlungen: [4] } }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "F (Unterkunft)", hidden: true }));
+    await waitFor(() => expect(wb.settings.fallbilanz).toMatchObject({ personalColumns: { Vermittlungen: [5] } }));
+    // Contact data is known by its header: not offered, cleared anyway.
+    expect(screen.queryByRole("checkbox", { name: "E (Telefon)", hidden: true })).toBeNull();
     fireEvent.change(within(section).getByLabelText("Frist in Jahren nach Ende des Kontaktjahres"), { target: { value: "3" } });
     const checkButton = within(section).getByRole<HTMLButtonElement>("button", { name: "Löschfristen prüfen" });
     // The check's outcome first: the pane takes one step at a time.
@@ -68,24 +73,24 @@ describe("the pane's retention step", () => {
       ["IK-3", "ohne gültiges Datum"],
     ]);
     // The list is no text of the clients: names and notes never leave their cells.
-    expect(JSON.stringify(rows)).not.toMatch(/Quastorf|Harlacher|kommt wieder|0170/);
+    expect(JSON.stringify(rows)).not.toMatch(/Quastorf|Harlacher|kommt wieder|0170|GU Nord/);
 
     fireEvent.click(within(section).getByRole("button", { name: "Personenbezug entfernen …" }));
     const dialog = await screen.findByRole("dialog", { name: "Personenbezug endgültig entfernen?", hidden: true });
-    expect(dialog.textContent).toContain("Fallbilanz leert 3 Zellen von 1 Person");
+    expect(dialog.textContent).toContain("Fallbilanz leert 4 Zellen von 1 Person");
     expect(dialog.textContent).toContain("„Beratungen“: E (Name), F (Bemerkung) (2 Zellen in 1 Zeile)");
-    expect(dialog.textContent).toContain("„Vermittlungen“: E (Telefon) (1 Zelle in 1 Zeile)");
+    expect(dialog.textContent).toContain("„Vermittlungen“: E (Telefon), F (Unterkunft) (2 Zellen in 1 Zeile)");
     expect(dialog.textContent).toContain("Excel kann das nicht rückgängig machen");
     expect(wb.sheets[0].cells.size).toBeGreaterThan(0);
     const beratungenBefore = sheetValues(wb.sheets[0]);
     fireEvent.click(within(dialog).getByRole("button", { name: "Endgültig leeren", hidden: true }));
-    await within(section).findByText(/Entfernt: 3 Zellen von 1 Person .*noch zu entfernen: 0 Zellen/);
+    await within(section).findByText(/Entfernt: 4 Zellen von 1 Person .*noch zu entfernen: 0 Zellen/);
 
     const beratungen = sheetValues(wb.sheets[0]);
     expect(beratungen[1].slice(0, 6)).toEqual([serial(2019, 1, 5), "IK-1", "Geduldet", "Arbeit", "", ""]);
     // Nothing else of the team's sheets changed.
     expect(beratungen.slice(2)).toEqual(beratungenBefore.slice(2));
-    expect(sheetValues(wb.sheets[1])[1]).toEqual([serial(2019, 2, 1), "IK-1", "Geduldet", "Sprachkurs", ""]);
+    expect(sheetValues(wb.sheets[1])[1]).toEqual([serial(2019, 2, 1), "IK-1", "Geduldet", "Sprachkurs", "", ""]);
 
     // Every figure as before.
     fireEvent.click(screen.getByRole("button", { name: "Prüfen" }));

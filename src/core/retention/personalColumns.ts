@@ -1,6 +1,7 @@
 import { columnLetter } from "../cells";
 import type { SheetInfo } from "../recognize/sheetIngest";
 import { FIELD_LABELS, Field } from "../vocabulary/columns";
+import { isContactHeader } from "../vocabulary/contactData";
 import { SheetKind } from "../vocabulary/sheetKinds";
 
 /*
@@ -10,7 +11,7 @@ import { SheetKind } from "../vocabulary/sheetKinds";
  */
 
 /** Why a column holds personal data. */
-export type PersonalDataKind = "name" | "notes" | "birthYear" | "gender" | "country" | "residence" | "marked";
+export type PersonalDataKind = "name" | "notes" | "contact" | "birthYear" | "gender" | "country" | "residence" | "marked";
 
 export interface PersonalColumn {
   /** 0-based. */
@@ -48,7 +49,7 @@ export function markableColumns(sheet: SheetInfo): number[] {
 
 /**
  * The personal-data columns of a sheet of clients' rows (counselling, referrals, clients): names and notes as
- * recognised, the clients sheet's birth year, gender, country (kept: the figures read them) and place of residence,
+ * recognised, contact data by its header (telephone, e-mail, address), the clients sheet's birth year, gender, country (kept: the figures read them) and place of residence,
  * and the columns the team marked in "Spalten anpassen" (a marked column that a figure reads is ignored).
  */
 export function personalColumnsOf(sheet: SheetInfo, marked: readonly number[] = []): PersonalColumn[] {
@@ -64,6 +65,7 @@ export function personalColumnsOf(sheet: SheetInfo, marked: readonly number[] = 
     add(sheet.columns.location, "residence", true);
   }
   const markable = new Set(markableColumns(sheet));
+  for (const column of markable) if (isContactHeader(sheet.headers[column] ?? "")) add(column, "contact", true);
   for (const column of marked) if (markable.has(column)) add(column, "marked", true);
   return [...found.values()].sort((a, b) => a.column - b.column);
 }
@@ -72,6 +74,7 @@ export function personalColumnsOf(sheet: SheetInfo, marked: readonly number[] = 
 export const PERSONAL_DATA_LABELS: Readonly<Record<PersonalDataKind, string>> = {
   name: "Name",
   notes: FIELD_LABELS.notes,
+  contact: "Kontaktdaten",
   birthYear: FIELD_LABELS.birthYear,
   gender: FIELD_LABELS.gender,
   country: FIELD_LABELS.country,
