@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { request } from "node:https";
 import { AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
@@ -42,91 +43,150 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe("the example nginx configuration, serving a production build", () => {
+/** Debian's nginx with the site file as IT would install it; only the addresses, the certificate and the folder differ. */
+async function startNginx(root: string): Promise<{ process: ChildProcess; port: number; httpPort: number }> {
+  if (!NGINX) throw new Error("nginx fehlt: bitte `npm run test:all` ausführen (installiert Debians nginx).");
+  const dir = tempDir("fallbilanz-nginx-");
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=intranet.example", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
+  const port = await freePort();
+  const httpPort = await freePort();
+  const site = SITE.replace("listen 443 ssl;", `listen 127.0.0.1:${port} ssl;`)
+    .replace("listen 80;", `listen 127.0.0.1:${httpPort};`)
+    .replace("/etc/ssl/certs/fallbilanz.crt", join(dir, "cert.pem"))
+    .replace("/etc/ssl/private/fallbilanz.key", join(dir, "key.pem"))
+    .replace("root /srv/fallbilanz;", `root ${root};`);
+  writeFileSync(join(dir, "site.conf"), site);
+  const temp = (name: string) => `${name}_temp_path ${join(dir, name)};`;
+  writeFileSync(
+    join(dir, "nginx.conf"),
+    [
+      process.getuid?.() === 0 ? "user root;" : "",
+      "daemon off; worker_processes 1;",
+      `pid ${join(dir, "nginx.pid")}; error_log ${join(dir, "error.log")};`,
+      "events {}",
+      // As Debian's /etc/nginx/nginx.conf: mime.types in the http block, the site included.
+      `http { include /etc/nginx/mime.types; default_type application/octet-stream; access_log off;`,
+      ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(temp).join(" "),
+      `include ${join(dir, "site.conf")}; }`,
+    ].join("\n"),
+  );
+  execFileSync(NGINX, ["-t", "-p", dir, "-c", join(dir, "nginx.conf")], { stdio: "pipe" });
+  const child = spawn(NGINX, ["-p", dir, "-c", join(dir, "nginx.conf")], { stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await get(port, "/");
+      return { process: child, port, httpPort };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill("SIGQUIT");
+  throw new Error(`nginx did not start: ${readFileSync(join(dir, "error.log"), "utf8")}`);
+}
+
+function getHttp(port: number, path: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path, headers: { host: "intranet.example" } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const HSTS = "max-age=31536000";
+
+// The build's files at the site's root (https://intranet.example/), or in a folder under it
+// (https://intranet.example/fallbilanz/), as the guide's own example has it.
+describe.each([
+  ["at the site's root", ""],
+  ["in a subfolder", "/fallbilanz"],
+])("the example nginx configuration, serving a production build %s", (_layout, prefix) => {
   let nginx: ChildProcess | undefined;
   let port: number;
+  let httpPort: number;
   let dist: string;
 
   beforeAll(async () => {
-    if (!NGINX) throw new Error("nginx fehlt: bitte `npm run test:all` ausführen (installiert Debians nginx).");
     dist = await buildAddin("production");
-    const dir = tempDir("fallbilanz-nginx-");
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=intranet.example", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
-    port = await freePort();
-    // The site file as IT would install it; only the address, the certificate and the folder differ.
-    const site = SITE.replace("listen 443 ssl;", `listen 127.0.0.1:${port} ssl;`)
-      .replace("/etc/ssl/certs/fallbilanz.crt", join(dir, "cert.pem"))
-      .replace("/etc/ssl/private/fallbilanz.key", join(dir, "key.pem"))
-      .replace("root /srv/fallbilanz;", `root ${dist};`);
-    writeFileSync(join(dir, "site.conf"), site);
-    const temp = (name: string) => `${name}_temp_path ${join(dir, name)};`;
-    writeFileSync(
-      join(dir, "nginx.conf"),
-      [
-        process.getuid?.() === 0 ? "user root;" : "",
-        "daemon off; worker_processes 1;",
-        `pid ${join(dir, "nginx.pid")}; error_log ${join(dir, "error.log")};`,
-        "events {}",
-        // As Debian's /etc/nginx/nginx.conf: mime.types in the http block, the site included.
-        `http { include /etc/nginx/mime.types; default_type application/octet-stream; access_log off;`,
-        ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(temp).join(" "),
-        `include ${join(dir, "site.conf")}; }`,
-      ].join("\n"),
-    );
-    execFileSync(NGINX, ["-t", "-p", dir, "-c", join(dir, "nginx.conf")], { stdio: "pipe" });
-    nginx = spawn(NGINX, ["-p", dir, "-c", join(dir, "nginx.conf")], { stdio: "ignore" });
-    for (let i = 0; i < 100; i++) {
-      try {
-        await get(port, "/taskpane.html");
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
+    let root = dist;
+    if (prefix) {
+      root = tempDir("fallbilanz-www-");
+      cpSync(dist, join(root, prefix), { recursive: true });
+      writeFileSync(join(root, "index.html"), "<p>Intranet</p>");
     }
-    throw new Error(`nginx did not start: ${readFileSync(join(dir, "error.log"), "utf8")}`);
+    ({ process: nginx, port, httpPort } = await startNginx(root));
   }, 180_000);
 
   afterAll(() => {
     nginx?.kill("SIGQUIT");
   });
 
+  const at = (path: string) => `${prefix}/${path}`;
+
   test("pages over HTTPS: text/html in UTF-8, never cached, with the Content-Security-Policy of their meta tag", async () => {
     for (const page of ["taskpane.html", "functions.html", "commands.html"]) {
-      const a = await get(port, `/${page}`);
-      expect([page, a.status, a.headers["content-type"], a.headers["cache-control"]]).toEqual([page, 200, "text/html; charset=utf-8", "no-cache"]);
+      const a = await get(port, at(page));
+      expect([page, a.status, a.headers["content-type"], a.headers["cache-control"], a.headers["x-content-type-options"], a.headers["strict-transport-security"]]).toEqual([
+        page, 200, "text/html; charset=utf-8", "no-cache", "nosniff", HSTS,
+      ]);
       expect(a.headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
       expect(readFileSync(join(dist, page), "utf8")).toContain(CONTENT_SECURITY_POLICY);
     }
   });
 
   test("the manifest: XML, never cached", async () => {
-    const a = await get(port, "/manifest.xml");
-    expect([a.status, a.headers["content-type"], a.headers["cache-control"]]).toEqual([200, "text/xml; charset=utf-8", "no-cache"]);
+    const a = await get(port, at("manifest.xml"));
+    expect([a.status, a.headers["content-type"], a.headers["cache-control"], a.headers["x-content-type-options"], a.headers["strict-transport-security"]]).toEqual([
+      200, "text/xml; charset=utf-8", "no-cache", "nosniff", HSTS,
+    ]);
   });
 
   test("the functions' metadata: JSON with CORS for Excel's origin, never cached", async () => {
     for (const file of ["functions.json", "functions.de-DE.json"]) {
-      const a = await get(port, `/${file}`, { origin: "https://excel.officeapps.live.com" });
-      expect([file, a.status, a.headers["content-type"], a.headers["access-control-allow-origin"], a.headers["cache-control"]]).toEqual([file, 200, "application/json; charset=utf-8", "*", "no-cache"]);
+      const a = await get(port, at(file), { origin: "https://excel.officeapps.live.com" });
+      expect([file, a.status, a.headers["content-type"], a.headers["access-control-allow-origin"], a.headers["cache-control"], a.headers["x-content-type-options"]]).toEqual([
+        file, 200, "application/json; charset=utf-8", "*", "no-cache", "nosniff",
+      ]);
     }
   });
 
-  test("hashed bundles: JavaScript, cached for a year as immutable; icons for a day", async () => {
+  test("hashed bundles: JavaScript, cached for a year as immutable", async () => {
     const bundles = readdirSync(dist).filter((f) => /\.[0-9a-f]{12}\.js$/.test(f));
     expect(bundles).toHaveLength(3);
     for (const bundle of bundles) {
-      const a = await get(port, `/${bundle}`);
-      expect([bundle, a.status, a.headers["content-type"], a.headers["cache-control"]]).toEqual([bundle, 200, "application/javascript; charset=utf-8", "public, max-age=31536000, immutable"]);
+      const a = await get(port, at(bundle));
+      expect([bundle, a.status, a.headers["content-type"], a.headers["cache-control"], a.headers["x-content-type-options"]]).toEqual([
+        bundle, 200, "application/javascript; charset=utf-8", "public, max-age=31536000, immutable", "nosniff",
+      ]);
     }
-    const icon = await get(port, "/assets/icon-32.png");
-    expect([icon.status, icon.headers["content-type"], icon.headers["cache-control"]]).toEqual([200, "image/png", "public, max-age=86400"]);
   });
 
-  test("nothing else: unknown paths and folders are 404, no listing, every answer nosniff", async () => {
-    const statuses: Record<string, number> = {};
-    for (const path of ["/nicht-da.js", "/assets/", "/../package.json", "/.git/config"]) statuses[path] = (await get(port, path)).status;
-    expect(statuses).toEqual({ "/nicht-da.js": 404, "/assets/": 403, "/../package.json": 400, "/.git/config": 404 });
-    expect((await get(port, "/taskpane.html")).headers["x-content-type-options"]).toBe("nosniff");
+  test("icons: PNG without any Cache-Control (else Office shows a default icon), nosniff", async () => {
+    const icons = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".png"));
+    expect(icons.length).toBeGreaterThanOrEqual(3);
+    for (const icon of icons) {
+      const a = await get(port, at(`assets/${icon}`));
+      expect([icon, a.status, a.headers["content-type"], a.headers["cache-control"], a.headers.expires, a.headers["x-content-type-options"]]).toEqual([
+        icon, 200, "image/png", undefined, undefined, "nosniff",
+      ]);
+    }
+  });
+
+  test("nothing else: unknown paths and folders are 404, no listing; every answer, 404 included, nosniff and HSTS", async () => {
+    const answers: Record<string, [number, unknown, unknown]> = {};
+    for (const path of [at("nicht-da.js"), at("assets/"), at(""), at("assets/nicht-da.png"), at("nicht-da/functions.json"), "/.git/config"]) {
+      const a = await get(port, path);
+      answers[path] = [a.status, a.headers["x-content-type-options"], a.headers["strict-transport-security"]];
+    }
+    expect(Object.values(answers).every(([status, nosniff, hsts]) => status === 404 && nosniff === "nosniff" && hsts === HSTS)).toBe(true);
+    expect((await get(port, "/../package.json")).status).toBe(400);
+  });
+
+  test("plain http answers only with a redirect to https", async () => {
+    const a = await getHttp(httpPort, at("taskpane.html"));
+    expect([a.status, a.headers.location]).toEqual([301, `https://intranet.example${at("taskpane.html")}`]);
   });
 
   test("the built manifest points where this server serves (the test's address)", () => {
@@ -139,8 +199,13 @@ test("the IIS web.config states the same policy and rules", () => {
   const policies = [...config.matchAll(/name="Content-Security-Policy" value="([^"]+)"/g)].map((m) => m[1]);
   expect(policies).toEqual([CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY]);
   expect(SITE).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`);
-  for (const path of ["taskpane.html", "functions.html", "commands.html", "manifest.xml", "functions.json", "functions.de-DE.json"]) {
-    expect(config).toMatch(new RegExp(`<location path="${path.replace(/\./g, "\\.")}">.*?no-cache`, "s"));
-  }
-  expect(config.match(/Access-Control-Allow-Origin" value="\*"/g)).toHaveLength(2);
+  for (const path of ["taskpane.html", "functions.html", "commands.html"]) expect(config).toMatch(new RegExp(`<location path="${path.replace(/\./g, "\\.")}">.*?Content-Security-Policy`, "s"));
+  for (const path of ["functions.json", "functions.de-DE.json"]) expect(config).toMatch(new RegExp(`<location path="${path.replace(/\./g, "\\.")}">.*?Access-Control-Allow-Origin" value="\\*"`, "s"));
+  // Nothing cached for long by default (a file a rule misses is asked for again); icons without Cache-Control.
+  expect(config).toMatch(/<system\.webServer>\s*<directoryBrowse enabled="false" \/>\s*<staticContent>[\s\S]*?<clientCache cacheControlMode="DisableCache" \/>/);
+  expect(config).not.toMatch(/immutable|UseMaxAge/);
+  expect(config).toMatch(/<location path="assets">.*?cacheControlMode="NoControl"/);
+  expect(config).toContain('<mimeMap fileExtension=".html" mimeType="text/html; charset=utf-8" />');
+  expect(config).toContain('<add name="X-Content-Type-Options" value="nosniff" />');
+  expect(config).toContain('<add name="Strict-Transport-Security" value="max-age=31536000" />');
 });
