@@ -20,6 +20,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   if [[ " ${missing[*]} " == *" nginx "* ]]; then $SUDO service nginx stop >/dev/null 2>&1 || true; fi
 fi
 
+node scripts/build/toolchain.cjs
 npm run --silent typecheck
 npx eslint src scripts tests
 npx jest --ci
