@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require("node:fs");
 const path = require("node:path");
+const crypto = require("node:crypto");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -26,7 +27,12 @@ function htmlPage(filename, template, chunk) {
   return new HtmlWebpackPlugin({ filename, template, chunks: [chunk], templateParameters: { csp: CONTENT_SECURITY_POLICY } });
 }
 
-/** Emits manifest.xml with the functions' script as built (its hashed name). */
+/**
+ * Emits manifest.xml with the functions' script as built (its hashed name). In production the functions' metadata
+ * is emitted a second time under a name with its content hash, and the manifest names those copies: a client with
+ * an old manifest then gets the old script with the old metadata, never the new metadata with the old script
+ * (docs/it-betrieb.md, "Updates"). The unhashed files stay for manifests deployed before.
+ */
 class ManifestPlugin {
   constructor(options) {
     this.options = options;
@@ -35,8 +41,19 @@ class ManifestPlugin {
     compiler.hooks.thisCompilation.tap("ManifestPlugin", (compilation) => {
       compilation.hooks.processAssets.tap({ name: "ManifestPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
         const script = compilation.namedChunks.get("functions").files.values().next().value;
+        let metadata;
+        if (this.options.mode === "production") {
+          const hashed = (name) => {
+            const source = compilation.getAsset(name).source.source();
+            const hash = crypto.createHash("sha256").update(source).digest("hex").slice(0, 12);
+            const file = name.replace(/\.json$/, `.${hash}.json`);
+            compilation.emitAsset(file, new sources.RawSource(source));
+            return file;
+          };
+          metadata = { english: hashed("functions.json"), german: hashed("functions.de-DE.json") };
+        }
         const template = fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8");
-        const xml = buildManifest(template, { ...this.options, functionsScript: script });
+        const xml = buildManifest(template, { ...this.options, functionsScript: script, metadata });
         compilation.emitAsset("manifest.xml", new sources.RawSource(xml));
       });
     });

@@ -57,12 +57,16 @@ function replaceOnce(text, from, to) {
 /**
  * The built manifest.
  * @param {string} template the text of manifest.xml (the development manifest)
- * @param {{ mode: "development" | "production", base?: string, version: string, functionsScript: string }} options
+ * @param {{ mode: "development" | "production", base?: string, version: string, functionsScript: string, metadata?: { english: string, german: string } }} options
  */
-function buildManifest(template, { mode, base, version, functionsScript }) {
+function buildManifest(template, { mode, base, version, functionsScript, metadata }) {
   const dev = IDENTITIES.development;
   let xml = template.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(version)}</Version>`);
   xml = replaceOnce(xml, `${DEV_URL}functions.js"`, `${DEV_URL}${functionsScript}"`);
+  if (metadata) {
+    xml = replaceOnce(xml, `${DEV_URL}functions.json"`, `${DEV_URL}${metadata.english}"`);
+    xml = replaceOnce(xml, `${DEV_URL}functions.de-DE.json"`, `${DEV_URL}${metadata.german}"`);
+  }
   if (mode !== "production") return xml;
   xml = xml.replace(/<!--[\s\S]*?-->\n?/g, "");
   const prod = IDENTITIES.production;

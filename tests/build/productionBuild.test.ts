@@ -91,6 +91,15 @@ describe("the production build", () => {
     expect(readFileSync(join(dist, "manifest.xml"), "utf8")).toContain(`https://intranet/fallbilanz/${scripts.find((s) => s.startsWith("functions."))}"`);
   });
 
+  test("the manifest names the functions' metadata by content hash, a copy of the unhashed file", () => {
+    const xml = readFileSync(join(dist, "manifest.xml"), "utf8");
+    const english = /id="Functions\.Metadata\.Url" DefaultValue="https:\/\/intranet\/fallbilanz\/(functions\.[0-9a-f]{12}\.json)"/.exec(xml)?.[1];
+    const german = /<bt:Override Locale="de-DE" Value="https:\/\/intranet\/fallbilanz\/(functions\.de-DE\.[0-9a-f]{12}\.json)"/.exec(xml)?.[1];
+    expect(english && german).toBeTruthy();
+    expect(readFileSync(join(dist, english!), "utf8")).toBe(readFileSync(join(dist, "functions.json"), "utf8"));
+    expect(readFileSync(join(dist, german!), "utf8")).toBe(readFileSync(join(dist, "functions.de-DE.json"), "utf8"));
+  });
+
   test("every page carries the Content-Security-Policy as a meta tag", () => {
     for (const page of readdirSync(dist).filter((f) => f.endsWith(".html"))) {
       const html = readFileSync(join(dist, page), "utf8");
