@@ -28,7 +28,7 @@ export const USAGE =
 /** The options, each with its German name, the English name kept for scripts, and what it does. */
 const OPTIONS = [
   { name: "jahr", alias: "year", value: "<Jahr>", key: "year", text: "Berichtsjahr, z. B. 2019. Ohne Angabe: das letzte vollständige Jahr mit Daten." },
-  { name: "bericht", alias: "out", value: "<datei.xlsx>", key: "out", text: "Schreibt den Jahresrückblick als neue Arbeitsmappe (Fälle, Geprüfte Einträge, Prüfbericht, Jahresrückblick). Muss auf .xlsx enden." },
+  { name: "bericht", alias: "out", value: "<datei.xlsx>", key: "out", text: "Schreibt den Jahresrückblick als neue Arbeitsmappe mit fünf Blättern (Fälle, Geprüfte Einträge, Prüfbericht, Jahresrückblick, Mehrjahresübersicht). Muss auf .xlsx enden." },
   { name: "zusammenfassung", alias: "json", value: "<datei.json>", key: "json", text: "Schreibt die Kennzahlen als JSON-Datei. Muss auf .json enden." },
   { name: "verbergen", alias: "suppress", value: "<n>", key: "suppress", text: "Kleine Zahlen verbergen: Werte von 1 bis n erscheinen als „< n+1“ (Standard 2, also „< 3“; 0 schaltet es aus)." },
   {

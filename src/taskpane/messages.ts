@@ -6,7 +6,7 @@ export function germanMessage(error: unknown): string {
   const code = (error as { code?: string } | null)?.code;
   switch (code) {
     case "InvalidOperationInCellEditMode":
-      return "Excel ist gerade im Bearbeitungsmodus. Bitte die Eingabe in der Zelle abschließen (Enter) und erneut versuchen.";
+      return "Excel ist gerade im Bearbeitungsmodus. Bitte die Eingabe in der Zelle abschließen (Eingabetaste) und erneut versuchen.";
     case "AccessDenied":
     case "InsertDeleteConflict":
       return "Excel hat den Zugriff verweigert. Ist ein Blatt oder die Arbeitsmappe geschützt? Bitte den Schutz aufheben und erneut versuchen.";

@@ -122,7 +122,7 @@ class ReviewSheet {
       cell(
         "Nachrechnen in Excel: rechts neben jeder Kennzahl (Spalte K) steht ihre Formel als Text. Die Zelle anklicken, in der " +
           "Bearbeitungsleiste den ganzen Text markieren und kopieren (Strg+C), dann in eine leere Zelle klicken, in die Bearbeitungsleiste " +
-          "einfügen (Strg+V) und Enter drücken. (Die Zelle selbst zu kopieren fügt nur Text ein.) Die Formel rechnet über die Tabelle " +
+          "einfügen (Strg+V) und die Eingabetaste drücken. (Die Zelle selbst zu kopieren fügt nur Text ein.) Die Formel rechnet über die Tabelle " +
           "im Blatt „Geprüfte Einträge“ und braucht das Add-In Fallbilanz.",
         "wrap",
       ),
