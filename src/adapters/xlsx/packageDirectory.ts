@@ -3,7 +3,6 @@ import { sheetKindByName } from "../../core/vocabulary/sheetKinds";
 import { DamagedPackage, SheetEntryWithoutContent } from "./packageProblems";
 import { PART_LIMITS, ZipPackage } from "./zipPackage";
 import { DepthGuard, feedXml } from "./xmlStream";
-import { Readable } from "node:stream";
 
 /** A worksheet of the package: its name, its position among the workbook's sheets, and the part that holds it. */
 export interface SheetEntry {
@@ -53,7 +52,7 @@ async function parseSmall(pkg: ZipPackage, part: string, visit: (tag: SaxesTagNS
     visit(tag);
   });
   parser.on("closetag", (tag) => depth.close(tag.isSelfClosing));
-  await feedXml(Readable.from([bytes]), parser, part);
+  await feedXml([bytes], parser, part);
   return true;
 }
 

@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { Cell, EXCEL_MAX_CELL_TEXT, isBlank, unreadableCell } from "../../core/cells";
 import { ColumnNeeds, PRESENT } from "../../port/workbookPort";
 import { DAYS_FROM_1904_TO_1900 } from "../../core/dates/dateSystem";
@@ -118,7 +117,7 @@ function digitsValue(type: string | undefined, n: number, context: SheetContext)
  * an unreadable cell (a finding later), never a silent blank; rows out of
  * order or beyond Excel's grid are damage.
  */
-export async function readSheetRows(stream: Readable, part: string, context: SheetContext, visit: RowVisitor, needs?: () => ColumnNeeds | undefined): Promise<void> {
+export async function readSheetRows(stream: AsyncIterable<Uint8Array>, part: string, context: SheetContext, visit: RowVisitor, needs?: () => ColumnNeeds | undefined): Promise<void> {
   await feedXml(stream, new XmlScanner(new SheetRowReader(part, context, visit, needs)), part);
 }
 

@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { concatBytes } from "./platform/bytes";
 import { DamagedPackage, PackageTooLarge } from "./packageProblems";
 
 /**
@@ -41,7 +41,7 @@ export interface XmlConsumer {
  * Decodes a part's bytes: UTF-8, or UTF-16 when a byte-order mark says so or, without one, when the XML
  * declaration's `<?` comes in two bytes per character (XML 1.0, Appendix F); invalid bytes are damage.
  */
-function decoderFor(head: Buffer): { decoder: TextDecoder; skip: number } {
+function decoderFor(head: Uint8Array): { decoder: TextDecoder; skip: number } {
   if (head[0] === 0xff && head[1] === 0xfe) return { decoder: new TextDecoder("utf-16le", { fatal: true }), skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { decoder: new TextDecoder("utf-16be", { fatal: true }), skip: 2 };
   if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { decoder: new TextDecoder("utf-16le", { fatal: true }), skip: 0 };
@@ -55,9 +55,9 @@ function decoderFor(head: Buffer): { decoder: TextDecoder; skip: number } {
  * no entity expansion beyond XML's own). Any parse or decoding failure is
  * `DamagedPackage`; a run of text longer than `MAX_TEXT_RUN` is `PackageTooLarge`.
  */
-export async function feedXml(stream: Readable, parser: XmlConsumer, part: string): Promise<void> {
+export async function feedXml(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, parser: XmlConsumer, part: string): Promise<void> {
   let decoding: { decoder: TextDecoder; skip: number } | undefined;
-  let pending = Buffer.alloc(0);
+  let pending: Uint8Array = new Uint8Array(0);
   let run = 0;
   let endedWithCarriageReturn = false;
   /** XML 1.0, 2.11: before parsing, CR LF and a lone CR become LF (a `&#13;` stays a carriage return). */
@@ -79,10 +79,11 @@ export async function feedXml(stream: Readable, parser: XmlConsumer, part: strin
     parser.write(text);
   };
   try {
+    // Leaving the loop by an exception ends the stream (its `return`), which stops the inflater.
     for await (const chunk of stream) {
-      let bytes = chunk as Buffer;
+      let bytes = chunk;
       if (!decoding) {
-        pending = Buffer.concat([pending, bytes]);
+        pending = concatBytes([pending, bytes]);
         if (pending.length < 4) continue;
         decoding = decoderFor(pending);
         bytes = pending.subarray(decoding.skip);
@@ -99,7 +100,6 @@ export async function feedXml(stream: Readable, parser: XmlConsumer, part: strin
     write(decoding.decoder.decode());
     parser.close();
   } catch (error) {
-    stream.destroy();
     if (error instanceof PassedOn) throw error.passed;
     if (error instanceof DamagedPackage || error instanceof PackageTooLarge) throw error;
     throw new DamagedPackage(`${part}: ${error instanceof Error ? error.message : String(error)}`);

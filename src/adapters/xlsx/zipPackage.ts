@@ -1,10 +1,10 @@
-import { Transform, TransformCallback, Readable } from "node:stream";
-import { ZlibOptions, crc32, createInflateRaw } from "node:zlib";
-import yauzl, { Entry, ZipFile } from "yauzl";
+import { ByteSource, Codec, concatBytes } from "./platform/bytes";
 import { DamagedPackage, PackageTooLarge } from "./packageProblems";
+import { ZipEntry, readZipDirectory } from "./zipDirectory";
 
-/** Bytes per chunk of an inflated part. */
-const CHUNK = 256 * 1024;
+/** Compressed bytes read from the file at a time: large, so that inflating runs ahead of parsing. */
+const READ_CHUNK = 1024 * 1024;
+const LOCAL_HEADER = 0x04034b50;
 
 /** Limits on the uncompressed size of parts, so that a small file cannot claim unbounded time or memory. */
 export const PART_LIMITS = {
@@ -17,43 +17,30 @@ export const PART_LIMITS = {
 } as const;
 
 /**
- * An open .xlsx package, read by the zip's central directory with yauzl: every
- * part can be streamed on its own, in any order. Part names are looked up
- * case-insensitively (OPC part names are); a name twice in the directory, an
- * unknown compression method, a size or checksum that does not match the
- * directory are damage, reported as `DamagedPackage` while the part is read.
+ * An open .xlsx package, read by the zip's central directory: every part can be streamed on its own, in any order.
+ * Part names are looked up case-insensitively (OPC part names are); a name twice in the directory, an unknown
+ * compression method, an encrypted part, a size or checksum that does not match the directory are damage,
+ * reported as `DamagedPackage` while the part is read. The same code on every platform: only the bytes (`ByteSource`)
+ * and the inflater (`Codec`) differ.
  */
 export class ZipPackage {
   private constructor(
-    private readonly zip: ZipFile,
-    private readonly entries: ReadonlyMap<string, Entry>,
+    private readonly source: ByteSource,
+    private readonly codec: Codec,
+    private readonly size: number,
+    private readonly entries: ReadonlyMap<string, ZipEntry>,
   ) {}
 
-  static async open(path: string): Promise<ZipPackage> {
-    const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, strictFileNames: false });
-    const entries = new Map<string, Entry>();
-    try {
-      await new Promise<void>((resolve, reject) => {
-        zip.on("entry", (entry: Entry) => {
-          if (!entry.fileName.endsWith("/")) {
-            const key = normalName(entry.fileName);
-            if (entries.has(key)) {
-              reject(new DamagedPackage(`part twice in the zip directory: ${key}`));
-              return;
-            }
-            entries.set(key, entry);
-          }
-          zip.readEntry();
-        });
-        zip.once("end", () => resolve());
-        zip.once("error", reject);
-        zip.readEntry();
-      });
-    } catch (error) {
-      zip.close();
-      throw error;
+  /** Reads the directory; a file that is no zip is `NotAZip`, a part named twice `DamagedPackage`. */
+  static async open(source: ByteSource, codec: Codec): Promise<ZipPackage> {
+    const entries = new Map<string, ZipEntry>();
+    for (const entry of await readZipDirectory(source)) {
+      if (entry.fileName.endsWith("/")) continue;
+      const key = normalName(entry.fileName);
+      if (entries.has(key)) throw new DamagedPackage(`part twice in the zip directory: ${key}`);
+      entries.set(key, entry);
     }
-    return new ZipPackage(zip, entries);
+    return new ZipPackage(source, codec, await source.size(), entries);
   }
 
   /** The names of all parts, as the zip's directory spells them, in its order. */
@@ -66,80 +53,73 @@ export class ZipPackage {
   }
 
   /** The part's bytes, uncompressed and checked; `undefined` when there is no such part. */
-  async bytes(part: string, limit: number = PART_LIMITS.small): Promise<Buffer | undefined> {
+  async bytes(part: string, limit: number = PART_LIMITS.small): Promise<Uint8Array | undefined> {
     const stream = await this.stream(part, limit);
     if (!stream) return undefined;
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return concatBytes(chunks);
   }
 
-  /** The part's bytes as a stream, uncompressed and checked at its end; `undefined` when there is no such part. */
-  async stream(part: string, limit: number): Promise<Readable | undefined> {
+  /** The part's bytes as they are inflated, checked against the directory at the end; `undefined` when there is no such part. */
+  async stream(part: string, limit: number): Promise<AsyncIterable<Uint8Array> | undefined> {
     const entry = this.entries.get(normalName(part));
     if (!entry) return undefined;
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
       throw new DamagedPackage(`unknown compression method ${entry.compressionMethod} in ${part}`);
     }
     if (entry.uncompressedSize > limit) throw new PackageTooLarge(`${part}: ${entry.uncompressedSize} bytes`);
-    if (entry.isEncrypted()) throw new DamagedPackage(`${part} is encrypted`);
-    const raw = await this.zip.openReadStreamPromise(entry, { decodeFileData: false }).catch((error: unknown) => {
-      throw new DamagedPackage(`${part}: ${String(error)}`);
-    });
-    const checked = new ChecksumStream(entry.crc32, entry.uncompressedSize, part);
-    const fail = (error: unknown): void => {
-      checked.destroy(error instanceof DamagedPackage ? error : new DamagedPackage(`${part}: ${String(error)}`));
-    };
-    raw.on("error", fail);
-    if (entry.compressionMethod === 0) return raw.pipe(checked);
-    // Inflated here rather than by yauzl, in large chunks, so that inflating runs ahead of parsing.
-    // Buffers on both sides let the file reads and the inflating (on the thread pool) run ahead while this thread
-    // scans: with the streams' defaults (16 KB) each step waited for the scanner, and the scanner for it.
-    const options: ZlibOptions & { readableHighWaterMark: number; writableHighWaterMark: number } = {
-      chunkSize: CHUNK,
-      readableHighWaterMark: 4 * CHUNK,
-      writableHighWaterMark: CHUNK,
-    };
-    const inflate = createInflateRaw(options);
-    inflate.on("error", fail);
-    return raw.pipe(inflate).pipe(checked);
+    if ((entry.flags & 1) !== 0) throw new DamagedPackage(`${part} is encrypted`);
+    const start = await this.dataStart(entry, part);
+    const raw = this.compressed(start, entry.compressedSize);
+    return this.checked(entry.compressionMethod === 0 ? raw : this.codec.inflateRaw(raw), entry, part);
   }
 
-  close(): void {
-    this.zip.close();
+  close(): Promise<void> {
+    return this.source.close();
+  }
+
+  /** Where a part's data starts: after its local header, whose signature and lengths are checked. */
+  private async dataStart(entry: ZipEntry, part: string): Promise<number> {
+    const header = await this.source.read(entry.localHeaderOffset, 30);
+    const v = new DataView(header.buffer, header.byteOffset, header.byteLength);
+    if (header.length < 30 || v.getUint32(0, true) !== LOCAL_HEADER) throw new DamagedPackage(`${part}: no local header`);
+    const start = entry.localHeaderOffset + 30 + v.getUint16(26, true) + v.getUint16(28, true);
+    if (start + entry.compressedSize > this.size) throw new DamagedPackage(`${part} runs past the end of the file`);
+    return start;
+  }
+
+  private async *compressed(start: number, length: number): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < length; at += READ_CHUNK) {
+      const bytes = await this.source.read(start + at, Math.min(READ_CHUNK, length - at));
+      if (bytes.length === 0) throw new DamagedPackage("the file ends inside a part");
+      yield bytes;
+    }
+  }
+
+  /**
+   * Passes bytes through; fails as soon as there are more than the directory says, and at the end when there are
+   * fewer or their CRC-32 is not the directory's. A failure of the inflater is damage too.
+   */
+  private async *checked(bytes: AsyncIterable<Uint8Array>, entry: ZipEntry, part: string): AsyncGenerator<Uint8Array> {
+    let crc = 0;
+    let size = 0;
+    try {
+      for await (const chunk of bytes) {
+        size += chunk.length;
+        if (size > entry.uncompressedSize) throw new DamagedPackage(`${part} is longer than the directory says`);
+        crc = this.codec.crc32(chunk, crc);
+        yield chunk;
+      }
+    } catch (error) {
+      throw error instanceof DamagedPackage ? error : new DamagedPackage(`${part}: ${String(error)}`);
+    }
+    if (size !== entry.uncompressedSize) throw new DamagedPackage(`${part} is shorter than the directory says`);
+    if (crc >>> 0 !== entry.crc32 >>> 0) throw new DamagedPackage(`checksum of ${part} does not match`);
   }
 }
 
 /** Part names compare without a leading slash and case-insensitively. */
 function normalName(name: string): string {
   return name.replace(/^\/+/, "").toLowerCase();
-}
-
-/**
- * Passes bytes through; fails as soon as there are more than the directory
- * says, and at the end when there are fewer or their CRC-32 is not the directory's.
- */
-class ChecksumStream extends Transform {
-  private crc = 0;
-  private size = 0;
-
-  constructor(
-    private readonly expectedCrc: number,
-    private readonly expectedSize: number,
-    private readonly part: string,
-  ) {
-    super({ highWaterMark: 4 * CHUNK });
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.size += chunk.length;
-    if (this.size > this.expectedSize) return done(new DamagedPackage(`${this.part} is longer than the directory says`));
-    this.crc = crc32(chunk, this.crc);
-    done(null, chunk);
-  }
-
-  override _flush(done: TransformCallback): void {
-    if (this.size !== this.expectedSize) return done(new DamagedPackage(`${this.part} is shorter than the directory says`));
-    done(this.crc >>> 0 === this.expectedCrc >>> 0 ? null : new DamagedPackage(`checksum of ${this.part} does not match`));
-  }
 }
