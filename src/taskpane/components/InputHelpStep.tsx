@@ -1,5 +1,5 @@
 import { useStepStyles } from "./stepStyles";
-import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
+import type { StepOutcome as Outcome } from "./outcome";
 import { StepOutcome } from "./StepOutcome";
 import { InputHelpChange } from "../inputHelpPlan";
 import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";

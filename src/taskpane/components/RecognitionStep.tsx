@@ -8,7 +8,7 @@ import { SheetInfo } from "../../core/recognize/sheetIngest";
 import { FIELD_LABELS, Field as FieldName, NEVER_COPIED, fieldBelongsTo, ALL_FIELDS } from "../../core/vocabulary/columns";
 import { SHEET_KIND_LABELS } from "../../core/vocabulary/sheetKinds";
 import { notEvaluatedSheets } from "../../core/report/notEvaluated";
-import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
+import type { StepOutcome as Outcome } from "./outcome";
 import { StepOutcome } from "./StepOutcome";
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import type { RetentionCheck } from "../../app/retention";
 import { formatDayGerman } from "../../core/dates/calendarDay";
 import { countOf } from "../../core/report/wording";
 import { MAX_RETENTION_YEARS, MIN_RETENTION_YEARS, parseRetentionYears } from "../../core/retention/retentionRule";
-import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
+import type { StepOutcome as Outcome } from "./outcome";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { StepOutcome } from "./StepOutcome";
 import { useStepStyles } from "./stepStyles";

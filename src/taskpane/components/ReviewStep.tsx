@@ -2,7 +2,7 @@ import { useStepStyles } from "./stepStyles";
 import { Button, Field, Input, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../core/report/suppress";
-import { StepOutcome as Outcome } from "../hooks/useFallbilanz";
+import type { StepOutcome as Outcome } from "./outcome";
 import { StepOutcome } from "./StepOutcome";
 
 const useStyles = makeStyles({
@@ -16,6 +16,9 @@ export interface ReviewStepProps {
   readonly outcome: Outcome | undefined;
   readonly disabled: boolean;
   readonly onWrite: (year: number, suppressionThreshold: number) => void;
+  /** The step's heading and its button (the browser page downloads instead of writing into the workbook). */
+  readonly heading?: string;
+  readonly action?: string;
 }
 
 /** What the threshold does, said with its numbers: "1 und 2 erscheinen als „< 3“". */
@@ -27,7 +30,7 @@ function thresholdHint(n: number): string {
 }
 
 /** Step 3: the year (default: the last complete year with data), the suppression threshold, one click. */
-export function ReviewStep({ years, defaultYear, outcome, disabled, onWrite }: ReviewStepProps): JSX.Element {
+export function ReviewStep({ years, defaultYear, outcome, disabled, onWrite, heading = "3. Jahresrückblick erstellen", action = "Jahresrückblick erstellen" }: ReviewStepProps): JSX.Element {
   const step = useStepStyles();
   const styles = useStyles();
   const [year, setYear] = useState<number | undefined>(defaultYear);
@@ -36,7 +39,7 @@ export function ReviewStep({ years, defaultYear, outcome, disabled, onWrite }: R
   const thresholdValid = /^\d{1,3}$/.test(threshold);
   return (
     <section aria-labelledby="step-review" className={step.step}>
-      <Subtitle2 as="h2" id="step-review">3. Jahresrückblick erstellen</Subtitle2>
+      <Subtitle2 as="h2" id="step-review">{heading}</Subtitle2>
       <div className={styles.row}>
         <Field label="Jahr">
           <Select value={year === undefined ? "" : String(year)} onChange={(_, d) => setYear(Number(d.value))} disabled={disabled || years.length === 0}>
@@ -52,7 +55,7 @@ export function ReviewStep({ years, defaultYear, outcome, disabled, onWrite }: R
         </Field>
       </div>
       <Button appearance="primary" disabled={disabled || year === undefined || !thresholdValid} onClick={() => year !== undefined && onWrite(year, Number(threshold))}>
-        Jahresrückblick erstellen
+        {action}
       </Button>
       <StepOutcome step="review" outcome={outcome} />
     </section>

@@ -1,6 +1,6 @@
 import { Body1, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { PaneStep, StepOutcome as Outcome } from "../hooks/useFallbilanz";
+import type { PaneStep, StepOutcome as Outcome } from "./outcome";
 
 const useStyles = makeStyles({
   region: { alignSelf: "stretch", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

@@ -22,17 +22,8 @@ import { RetentionCheck, checkRetention } from "../../app/retention";
 import { DEFAULT_RETENTION_YEARS } from "../../core/retention/retentionRule";
 import { retentionLine } from "../../core/retention/retentionWording";
 
-/** The pane's steps: each shows the outcome of its own action next to its button. */
-export type PaneStep = "recognise" | "check" | "help" | "review" | "retention";
-
-/** The outcome of the last action, shown in the step it belongs to. */
-export interface StepOutcome {
-  readonly step: PaneStep;
-  readonly kind: "progress" | "success" | "error";
-  readonly text: string;
-  /** What Excel said when it refused (message, code, debugInfo). */
-  readonly details?: string;
-}
+import type { PaneStep, StepOutcome } from "../components/outcome";
+export type { PaneStep, StepOutcome } from "../components/outcome";
 
 export interface FallbilanzState {
   /** The last action's outcome, in the step it belongs to; a step is under way while its kind is "progress". */
