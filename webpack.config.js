@@ -7,7 +7,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, sources } = require("webpack");
 const { baseUrl, buildManifest } = require("./scripts/build/addinManifest.cjs");
-const { CONTENT_SECURITY_POLICY } = require("./scripts/build/contentSecurityPolicy.cjs");
+const { BROWSER_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY } = require("./scripts/build/contentSecurityPolicy.cjs");
 
 /*
  * Two compilations into dist/:
@@ -23,8 +23,8 @@ const react = { react: { runtime: "automatic" } };
 /** The oldest engine that knows all of ES2016 and nothing of ES2017 (Chrome 52): what the functions are built for. */
 const ES2016_ENGINE = { chrome: "52" };
 
-function htmlPage(filename, template, chunk) {
-  return new HtmlWebpackPlugin({ filename, template, chunks: [chunk], templateParameters: { csp: CONTENT_SECURITY_POLICY } });
+function htmlPage(filename, template, chunk, csp = CONTENT_SECURITY_POLICY) {
+  return new HtmlWebpackPlugin({ filename, template, chunks: [chunk], templateParameters: { csp } });
 }
 
 /**
@@ -120,5 +120,34 @@ module.exports = async (env = {}, options = {}) => {
       new ManifestPlugin({ mode, base, version }),
     ],
   };
-  return [pane, functions];
+  // The browser page's worker: the reader, the core and the writer in one script, built first and taken into the
+  // page's on-demand chunk as text (src/browser/engine.ts runs it from a blob).
+  const workerOut = path.resolve(__dirname, "build", "browser-worker");
+  const browserWorker = {
+    ...common,
+    name: "browserWorker",
+    target: "webworker",
+    entry: { worker: "./src/browser/worker.ts" },
+    output: { path: workerOut, filename: "worker.js", publicPath: "", clean: true },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: { jsc: { target: "es2020", parser } } } }],
+    },
+  };
+
+  const browser = {
+    ...common,
+    name: "browser",
+    dependencies: ["pane", "browserWorker"], // after the pane's build has cleaned dist/, with the worker built
+    entry: { browser: "./src/browser/index.tsx" },
+    output: { path: out, filename, chunkFilename: dev ? "[name].js" : "[name].[contenthash:12].js", clean: false },
+    resolve: { ...common.resolve, alias: { "fallbilanz-worker-source$": path.join(workerOut, "worker.js") } },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: { jsc: { target: "es2020", parser, transform: react } } } },
+        { include: workerOut, type: "asset/source" },
+      ],
+    },
+    plugins: [htmlPage("browser.html", "./src/browser/browser.html", "browser", BROWSER_CONTENT_SECURITY_POLICY)],
+  };
+  return [pane, functions, browserWorker, browser];
 };

@@ -20,4 +20,24 @@ const DIRECTIVES = [
 
 const CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => `${name} ${value}`).join("; ");
 
-module.exports = { OFFICE_CDN, CONTENT_SECURITY_POLICY };
+/*
+ * The browser page's policy (browser.html): no request at all beyond its own scripts and styles. `connect-src
+ * 'none'` forbids every fetch; the worker is made from a blob (`worker-src blob:`), so it inherits this policy
+ * wherever the page is hosted; the review is offered for download from a blob address, which is no request.
+ */
+const BROWSER_DIRECTIVES = [
+  ["default-src", "'none'"],
+  ["script-src", "'self'"],
+  ["worker-src", "blob:"],
+  ["style-src", "'self' 'unsafe-inline'"],
+  ["img-src", "'self' data:"],
+  ["font-src", "'self' data:"],
+  ["connect-src", "'none'"],
+  ["object-src", "'none'"],
+  ["base-uri", "'none'"],
+  ["form-action", "'none'"],
+];
+
+const BROWSER_CONTENT_SECURITY_POLICY = BROWSER_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join("; ");
+
+module.exports = { OFFICE_CDN, CONTENT_SECURITY_POLICY, BROWSER_CONTENT_SECURITY_POLICY };

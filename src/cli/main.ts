@@ -8,6 +8,7 @@ import { RetentionCheck, checkRetention } from "../app/retention";
 import { retentionLine } from "../core/retention/retentionWording";
 import { isFallbilanzError } from "../core/errors";
 import { Report } from "../core/report/buildReport";
+import { summaryText } from "../core/report/summaryJson";
 import { ReportSink } from "../port/workbookPort";
 import { headlineLines } from "./headlines";
 import { version as VERSION } from "../../package.json";
@@ -80,7 +81,7 @@ async function run(args: CliArgs, io: CliIo): Promise<RunResult> {
     if (args.json) {
       // The retention check adds counts only: the JSON never names a client.
       const summary = retention ? { ...report.summary, retention: { due: retention.retention.due.length, withoutDate: retention.retention.withoutDate.length } } : report.summary;
-      await outputs.write(args.json, (tmp) => fs.writeFile(tmp, JSON.stringify(summary, null, 2) + "\n", "utf8"));
+      await outputs.write(args.json, (tmp) => fs.writeFile(tmp, summaryText(summary), "utf8"));
     }
     await outputs.commit();
   } finally {

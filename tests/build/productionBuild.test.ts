@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +15,7 @@ const { IDENTITIES, baseUrl, buildManifest } = require("../../scripts/build/addi
   buildManifest: (template: string, o: { mode: string; base?: string; version: string; functionsScript: string }) => string;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CONTENT_SECURITY_POLICY } = require("../../scripts/build/contentSecurityPolicy.cjs") as { CONTENT_SECURITY_POLICY: string };
+const { BROWSER_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY } = require("../../scripts/build/contentSecurityPolicy.cjs") as { BROWSER_CONTENT_SECURITY_POLICY: string; CONTENT_SECURITY_POLICY: string };
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string; allowScripts: Record<string, boolean> };
 const template = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 
@@ -82,8 +83,8 @@ describe("the production build", () => {
   test("bundles carry a content hash, the pages and the manifest point to them", () => {
     const files = readdirSync(dist);
     const scripts = files.filter((f) => f.endsWith(".js"));
-    expect(scripts.sort().map((f) => f.replace(/\.[0-9a-f]{12}\.js$/, ".#.js"))).toEqual(["commands.#.js", "functions.#.js", "taskpane.#.js"]);
-    for (const [page, chunk] of [["taskpane.html", "taskpane"], ["functions.html", "functions"], ["commands.html", "commands"]]) {
+    expect(scripts.sort().map((f) => f.replace(/\.[0-9a-f]{12}\.js$/, ".#.js"))).toEqual(["browser.#.js", "commands.#.js", "engine.#.js", "functions.#.js", "taskpane.#.js"]);
+    for (const [page, chunk] of [["taskpane.html", "taskpane"], ["functions.html", "functions"], ["commands.html", "commands"], ["browser.html", "browser"]]) {
       const html = readFileSync(join(dist, page), "utf8");
       const own = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((s) => !s.startsWith("https:"));
       expect(own).toEqual([scripts.find((s) => s.startsWith(`${chunk}.`))]);
@@ -100,13 +101,27 @@ describe("the production build", () => {
     expect(readFileSync(join(dist, german!), "utf8")).toBe(readFileSync(join(dist, "functions.de-DE.json"), "utf8"));
   });
 
+  test("the browser page: its initial script under 200 KB gzipped, the engine on demand, no Office code, no Node built-in", () => {
+    const files = readdirSync(dist);
+    const initial = files.find((f) => /^browser\.[0-9a-f]{12}\.js$/.test(f))!;
+    const engine = files.find((f) => /^engine\.[0-9a-f]{12}\.js$/.test(f))!;
+    const html = readFileSync(join(dist, "browser.html"), "utf8");
+    expect([...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1])).toEqual([initial]);
+    const gzipped = gzipSync(readFileSync(join(dist, initial)), { level: 9 }).length;
+    expect(gzipped).toBeLessThan(200 * 1024);
+    const code = readFileSync(join(dist, initial), "utf8") + readFileSync(join(dist, engine), "utf8");
+    expect(code).not.toMatch(/Excel\.run|Office\.onReady|appsforoffice/);
+    expect(code).not.toMatch(/require\(["'](node:)?(fs|zlib|stream|events|path)["']\)/);
+  });
+
   test("every page carries the Content-Security-Policy as a meta tag", () => {
     for (const page of readdirSync(dist).filter((f) => f.endsWith(".html"))) {
       const html = readFileSync(join(dist, page), "utf8");
       const meta = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html);
-      expect([page, meta?.[1]]).toEqual([page, CONTENT_SECURITY_POLICY]);
+      expect([page, meta?.[1]]).toEqual([page, page === "browser.html" ? BROWSER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY]);
     }
     expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(BROWSER_CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'; .*connect-src 'none';/);
   });
 
   test("install scripts: each package that has one is declared in allowScripts (so npm ci is complete and quiet)", () => {

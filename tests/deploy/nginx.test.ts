@@ -17,7 +17,7 @@ const ROOT = join(__dirname, "..", "..");
 const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
 const SITE = readFileSync(join(ROOT, "deploy", "nginx", "fallbilanz.conf"), "utf8");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CONTENT_SECURITY_POLICY } = require("../../scripts/build/contentSecurityPolicy.cjs") as { CONTENT_SECURITY_POLICY: string };
+const { BROWSER_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY } = require("../../scripts/build/contentSecurityPolicy.cjs") as { BROWSER_CONTENT_SECURITY_POLICY: string; CONTENT_SECURITY_POLICY: string };
 
 interface Answer {
   status: number;
@@ -136,6 +136,13 @@ describe.each([
     }
   });
 
+  test("the browser page: its own policy (no connection at all), the same as its meta tag, never cached", async () => {
+    const a = await get(port, at("browser.html"));
+    expect([a.status, a.headers["content-type"], a.headers["cache-control"], a.headers["x-content-type-options"]]).toEqual([200, "text/html; charset=utf-8", "no-cache", "nosniff"]);
+    expect(a.headers["content-security-policy"]).toBe(BROWSER_CONTENT_SECURITY_POLICY);
+    expect(readFileSync(join(dist, "browser.html"), "utf8")).toContain(BROWSER_CONTENT_SECURITY_POLICY);
+  });
+
   test("the manifest: XML, never cached", async () => {
     const a = await get(port, at("manifest.xml"));
     expect([a.status, a.headers["content-type"], a.headers["cache-control"], a.headers["x-content-type-options"], a.headers["strict-transport-security"]]).toEqual([
@@ -165,7 +172,8 @@ describe.each([
 
   test("hashed bundles: JavaScript, cached for a year as immutable", async () => {
     const bundles = readdirSync(dist).filter((f) => /\.[0-9a-f]{12}\.js$/.test(f));
-    expect(bundles).toHaveLength(3);
+    // The pane, the ribbon's commands, the functions; the browser page and its on-demand engine.
+    expect(bundles).toHaveLength(5);
     for (const bundle of bundles) {
       const a = await get(port, at(bundle));
       expect([bundle, a.status, a.headers["content-type"], a.headers["cache-control"], a.headers["x-content-type-options"]]).toEqual([
@@ -208,7 +216,9 @@ describe.each([
 test("the IIS web.config states the same policy and rules", () => {
   const config = readFileSync(join(ROOT, "deploy", "iis", "web.config"), "utf8");
   const policies = [...config.matchAll(/name="Content-Security-Policy" value="([^"]+)"/g)].map((m) => m[1]);
-  expect(policies).toEqual([CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY]);
+  expect(policies).toEqual([CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, BROWSER_CONTENT_SECURITY_POLICY]);
+  expect(config).toMatch(/<location path="browser\.html">.*?Content-Security-Policy/s);
+  expect(SITE).toContain(`add_header Content-Security-Policy "${BROWSER_CONTENT_SECURITY_POLICY}" always;`);
   expect(SITE).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`);
   for (const path of ["taskpane.html", "functions.html", "commands.html"]) expect(config).toMatch(new RegExp(`<location path="${path.replace(/\./g, "\\.")}">.*?Content-Security-Policy`, "s"));
   // CORS once, for every answer (the hashed metadata's names cannot be listed); twice would break it.

@@ -46,3 +46,8 @@ export function summaryJson(
     },
   };
 }
+
+/** The summary as the file `--zusammenfassung` writes it (and the browser page offers): indented JSON, a final newline. */
+export function summaryText(summary: object): string {
+  return JSON.stringify(summary, null, 2) + "\n";
+}
