@@ -122,7 +122,8 @@ module.exports = async (env = {}, options = {}) => {
   };
   // The browser page's worker: the reader, the core and the writer in one script, built first and taken into the
   // page's on-demand chunk as text (src/browser/engine.ts runs it from a blob).
-  const workerOut = path.resolve(__dirname, "build", "browser-worker");
+  // Its own folder (a test build passes one of its own, so that parallel builds never share it).
+  const workerOut = env.workerOut ?? path.resolve(__dirname, "build", "browser-worker");
   const browserWorker = {
     ...common,
     name: "browserWorker",

@@ -36,9 +36,11 @@ export async function buildAddin(mode: "production" | "development" = "productio
   if (existsSync(join(cached, "manifest.xml"))) return cached;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(join(ROOT, "webpack.config.js"));
-  const configs = (await makeConfig({ url }, { mode })) as webpack.Configuration[];
+  const configs = (await makeConfig({ url, workerOut: tempDir("fallbilanz-worker-build-") }, { mode })) as webpack.Configuration[];
   const out = tempDir("fallbilanz-build-");
-  const compiler = webpack(configs.map((config) => ({ ...config, output: { ...config.output, path: out } })));
+  // Every output into the build's folder, but the browser page's worker: it is built into its own folder first and
+  // taken into the page as text.
+  const compiler = webpack(configs.map((config) => (config.name === "browserWorker" ? config : { ...config, output: { ...config.output, path: out } })));
   const stats = await new Promise<webpack.MultiStats>((resolve, reject) => compiler.run((err, s) => (err || !s ? reject(err ?? new Error("webpack failed")) : resolve(s))));
   await new Promise<void>((resolve) => compiler.close(() => resolve()));
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));

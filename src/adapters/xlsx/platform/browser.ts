@@ -74,39 +74,160 @@ async function pump(source: AsyncIterable<Uint8Array>, writable: WritableStream<
   }
 }
 
-/** CRC-32 (IEEE 802.3, as zip uses it), by table. */
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
+/** CRC-32 (IEEE 802.3, as zip uses it), eight bytes a step ("slicing by 8"): three times the speed of a byte a step. */
+const CRC_TABLES = (() => {
+  const t = new Int32Array(8 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
+    t[n] = c;
   }
-  return table;
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 0xff];
+  return t;
 })();
 
 export function crc32(bytes: Uint8Array, crc: number): number {
+  const t = CRC_TABLES;
   let c = ~crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  for (const end = bytes.length - 8; i <= end; i += 8) {
+    const lo = c ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
+    c =
+      t[1792 + (lo & 0xff)] ^ t[1536 + ((lo >>> 8) & 0xff)] ^ t[1280 + ((lo >>> 16) & 0xff)] ^ t[1024 + (lo >>> 24)] ^
+      t[768 + bytes[i + 4]] ^ t[512 + bytes[i + 5]] ^ t[256 + bytes[i + 6]] ^ t[bytes[i + 7]];
+  }
+  for (; i < bytes.length; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
 
-function streamDeflater(): Deflater {
-  const stream = new CompressionStream("deflate-raw");
-  const writer = stream.writable.getWriter();
-  return {
-    async write(bytes, release) {
-      // The stream keeps the chunk until it has compressed it: it gets a copy, and the buffer is free at once.
-      const copy = bytes.slice();
-      release();
-      await writer.ready;
-      void writer.write(copy).catch(() => undefined);
-    },
-    end: () => void writer.close().catch(() => undefined),
-    fail: (error) => void writer.abort(error).catch(() => undefined),
-    output: chunksOf(stream.readable),
-  };
+/*
+ * Deflating runs in a helper worker of its own, so that it runs while the next part's XML is made (as Node's zlib
+ * runs on its thread pool): in the page's worker alone, writing the 150,000-row review took 1.7 s, most of it
+ * CompressionStream's. The helper is made from a blob (the page's policy holds in it too); chunks go there and back
+ * transferred, not copied; at most `IN_FLIGHT` chunks wait for it.
+ */
+const HELPER = `
+const streams = new Map();
+onmessage = (event) => {
+  const m = event.data;
+  if (m.type === "open") {
+    const stream = new CompressionStream("deflate-raw");
+    streams.set(m.id, stream.writable.getWriter());
+    (async () => {
+      const reader = stream.readable.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return postMessage({ id: m.id, done: true });
+        postMessage({ id: m.id, bytes: value }, [value.buffer]);
+      }
+    })().catch((error) => postMessage({ id: m.id, error: String(error) }));
+  } else if (m.type === "chunk") {
+    streams.get(m.id).write(m.bytes).then(() => postMessage({ id: m.id, ack: true }), () => undefined);
+  } else if (m.type === "end") {
+    streams.get(m.id).close().catch(() => undefined);
+    streams.delete(m.id);
+  }
+};`;
+
+const IN_FLIGHT = 8;
+
+type HelperMessage = { id: number; bytes?: Uint8Array; done?: boolean; ack?: boolean; error?: string };
+
+/** Chunks pushed by one side and read by the other as an async iterable. */
+class Channel {
+  private readonly queue: Uint8Array[] = [];
+  private finished = false;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  push(bytes: Uint8Array): void {
+    this.queue.push(bytes);
+    this.signal();
+  }
+
+  end(error?: Error): void {
+    this.finished = true;
+    this.failure = error;
+    this.signal();
+  }
+
+  private signal(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      const next = this.queue.shift();
+      if (next) {
+        yield next;
+        continue;
+      }
+      if (this.failure) throw this.failure;
+      if (this.finished) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
 }
+
+class DeflateHelper {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly parts = new Map<number, { output: Channel; acked: () => void }>();
+
+  constructor() {
+    const url = URL.createObjectURL(new Blob([HELPER], { type: "text/javascript" }));
+    this.worker = new Worker(url);
+    URL.revokeObjectURL(url);
+    this.worker.onmessage = (event: MessageEvent<HelperMessage>) => {
+      const m = event.data;
+      const part = this.parts.get(m.id);
+      if (!part) return;
+      if (m.ack) part.acked();
+      else if (m.bytes) part.output.push(m.bytes);
+      else if (m.error !== undefined) part.output.end(new Error(m.error));
+      else if (m.done) {
+        part.output.end();
+        this.parts.delete(m.id);
+      }
+    };
+  }
+
+  deflater(): Deflater {
+    const id = ++this.next;
+    const output = new Channel();
+    let waiting = 0;
+    let resume: (() => void) | undefined;
+    this.parts.set(id, {
+      output,
+      acked: () => {
+        waiting--;
+        const r = resume;
+        resume = undefined;
+        r?.();
+      },
+    });
+    this.worker.postMessage({ type: "open", id });
+    return {
+      write: async (bytes, release) => {
+        const copy = bytes.slice();
+        release();
+        waiting++;
+        this.worker.postMessage({ type: "chunk", id, bytes: copy }, [copy.buffer]);
+        while (waiting >= IN_FLIGHT) await new Promise<void>((resolve) => (resume = resolve));
+      },
+      end: () => this.worker.postMessage({ type: "end", id }),
+      fail: (error) => {
+        this.worker.postMessage({ type: "end", id });
+        output.end(error);
+      },
+      output,
+    };
+  }
+}
+
+let helper: DeflateHelper | undefined;
 
 export const browserCodec: Codec = {
   inflateRaw(compressed) {
@@ -115,6 +236,6 @@ export const browserCodec: Codec = {
     return chunksOf(stream.readable);
   },
   // The Compression Streams API has no levels: its default is what every part gets.
-  deflateRaw: () => streamDeflater(),
+  deflateRaw: () => (helper ??= new DeflateHelper()).deflater(),
   crc32,
 };
