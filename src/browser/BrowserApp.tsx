@@ -1,10 +1,9 @@
 import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, ProgressBar, Subtitle2, Title3, makeStyles, shorthands, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { notEvaluatedSheets } from "../core/report/notEvaluated";
-import { SHEET_KIND_LABELS } from "../core/vocabulary/sheetKinds";
 import { CheckSummary } from "../taskpane/components/CheckSummary";
 import type { StepOutcome as Outcome } from "../taskpane/components/outcome";
 import { ReviewStep } from "../taskpane/components/ReviewStep";
+import { SheetList } from "../taskpane/components/SheetList";
 import { useStepStyles } from "../taskpane/components/stepStyles";
 import type { Engine } from "./engine";
 import type { CheckView } from "./protocol";
@@ -24,7 +23,6 @@ const useStyles = makeStyles({
     ...shorthands.padding(tokens.spacingHorizontalL), display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start",
   },
   dropping: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   downloads: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   hidden: { display: "none" },
 });
@@ -94,8 +92,6 @@ export function BrowserApp({ engine }: { readonly engine: Engine }): JSX.Element
   };
 
   const view = phase.kind === "checked" ? phase.view : undefined;
-  const recognised = view?.sheets.filter((s) => s.kind !== undefined) ?? [];
-  const others = view ? notEvaluatedSheets(view.sheets) : [];
   const busy = phase.kind === "reading" || outcome?.kind === "progress";
 
   return (
@@ -155,30 +151,7 @@ export function BrowserApp({ engine }: { readonly engine: Engine }): JSX.Element
             <Body1>
               <strong>{view.fileName}</strong>
             </Body1>
-            <ul className={styles.list}>
-              {recognised.map((sheet) => (
-                <li key={sheet.name}>
-                  <Body1>
-                    <strong>{sheet.name}</strong>: {SHEET_KIND_LABELS[sheet.kind!]}
-                    {sheet.headerRow ? `, Kopfzeile ${sheet.headerRow}` : " (keine Kopfzeile gefunden)"}
-                  </Body1>
-                </li>
-              ))}
-            </ul>
-            {others.length > 0 && (
-              <div>
-                <Caption1>Nicht ausgewertet:</Caption1>
-                <ul className={styles.list}>
-                  {others.map((s) => (
-                    <li key={s.sheet}>
-                      <Caption1>
-                        <strong>{s.sheet}</strong>: {s.reason}
-                      </Caption1>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            <SheetList sheets={view.sheets} />
           </>
         )}
       </section>

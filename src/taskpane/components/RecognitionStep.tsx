@@ -1,18 +1,16 @@
 import { useStepStyles } from "./stepStyles";
-import { Body1, Caption1, Checkbox, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Checkbox, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { columnLabel, markableColumns, personalColumnsOf } from "../../core/retention/personalColumns";
 import { columnLetter } from "../../core/cells";
 import { NO_COLUMN } from "../../core/recognize/headerRow";
 import { SheetInfo } from "../../core/recognize/sheetIngest";
 import { FIELD_LABELS, Field as FieldName, NEVER_COPIED, fieldBelongsTo, ALL_FIELDS } from "../../core/vocabulary/columns";
-import { SHEET_KIND_LABELS } from "../../core/vocabulary/sheetKinds";
-import { notEvaluatedSheets } from "../../core/report/notEvaluated";
 import type { StepOutcome as Outcome } from "./outcome";
+import { SheetList } from "./SheetList";
 import { StepOutcome } from "./StepOutcome";
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingInlineStart: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, alignSelf: "stretch" },
   columns: {
     display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBlock: tokens.spacingVerticalS, marginInline: 0,
     paddingBlock: tokens.spacingVerticalXS, paddingInline: tokens.spacingHorizontalS, minWidth: 0,
@@ -41,25 +39,10 @@ export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn, mar
   const step = useStepStyles();
   const styles = useStyles();
   const recognised = sheets.filter((s) => s.kind !== undefined);
-  const others = notEvaluatedSheets(sheets);
   return (
     <section aria-labelledby="step-recognise" className={step.step}>
       <Subtitle2 as="h2" id="step-recognise">1. Arbeitsmappe erkennen</Subtitle2>
-      {recognised.length === 0 && sheets.length > 0 && (
-        <Body1>
-          Kein Blatt als Beratungen, Vermittlungen, Veranstaltungen oder Klienten erkannt. Angesehen: {sheets.map((s) => `„${s.name}“`).join(", ")}.
-        </Body1>
-      )}
-      <ul className={styles.list}>
-        {recognised.map((sheet) => (
-          <li key={sheet.name}>
-            <Body1>
-              <strong>{sheet.name}</strong>: {SHEET_KIND_LABELS[sheet.kind!]}
-              {sheet.headerRow ? `, Kopfzeile ${sheet.headerRow}` : " (keine Kopfzeile gefunden)"}
-            </Body1>
-          </li>
-        ))}
-      </ul>
+      <SheetList sheets={sheets} />
       {recognised.some((s) => s.headerRow !== undefined) && (
         <details className={step.wide}>
           <summary className={styles.summary}>Spalten anpassen</summary>
@@ -90,20 +73,6 @@ export function RecognitionStep({ sheets, outcome, disabled, onChooseColumn, mar
             </fieldset>
           ))}
         </details>
-      )}
-      {others.length > 0 && recognised.length > 0 && (
-        <div className={step.wide}>
-          <Caption1>Nicht ausgewertet:</Caption1>
-          <ul className={styles.list}>
-            {others.map((s) => (
-              <li key={s.sheet}>
-                <Caption1>
-                  <strong>{s.sheet}</strong>: {s.reason}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
-        </div>
       )}
       <StepOutcome step="recognise" outcome={outcome} />
     </section>
