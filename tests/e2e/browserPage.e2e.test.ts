@@ -168,6 +168,25 @@ describe("the browser page", () => {
     await page.close();
   }, 120_000);
 
+  test("accessible: no serious or critical axe finding, before and after the check", async () => {
+    const { page } = await openPage();
+    const violations = async (): Promise<string[]> => {
+      await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+      return page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact})`);
+      });
+    };
+    // Fluent's buttons fade between their disabled and enabled colours: checked once they have settled.
+    const settled = () => page.waitForTimeout(500);
+    expect(await violations()).toEqual([]);
+    await choose(page, SAMPLE);
+    await page.getByRole("table", { name: "Summen je Blatt" }).waitFor({ timeout: 60_000 });
+    await settled();
+    expect(await violations()).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   test("at 320 px nothing scrolls sideways, before and after the check", async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
     await page.goto(`${origin}/browser.html`);
