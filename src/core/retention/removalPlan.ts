@@ -3,7 +3,8 @@ import { Retention } from "./retention";
 import { ScannedSheet } from "./retentionScan";
 
 /*
- * What "Personenbezug entfernen" clears: of the due clients only, the filled cells of the personal-data columns that
+ * What "Personenbezug entfernen" clears: of the due clients only (not yet those with a row whose date cannot be
+ * read: it could be a later contact), the filled cells of the personal-data columns that
  * no figure reads (names, notes, place of residence, the columns the team marked). IDs, dates, status, category,
  * topic, gender, country and birth year stay: every figure of every year stays as it was.
  */
@@ -22,12 +23,15 @@ export interface SheetClearing {
 export interface RemovalPlan {
   /** Due clients with at least one cell to clear. */
   readonly clients: number;
+  /** Due clients left as they are until a row's unreadable date is fixed (it could be a later contact). */
+  readonly held: number;
   readonly cells: number;
   readonly sheets: readonly SheetClearing[];
 }
 
 export function removalPlan(retention: Retention, scanned: readonly ScannedSheet[]): RemovalPlan {
-  const dueKeys = new Set(retention.due.map((c) => c.key));
+  const dueKeys = new Set(retention.due.filter((c) => c.undatedRows.length === 0).map((c) => c.key));
+  const held = retention.due.length - dueKeys.size;
   const clients = new Set<string>();
   let cells = 0;
   const sheets: SheetClearing[] = [];
@@ -48,7 +52,7 @@ export function removalPlan(retention: Retention, scanned: readonly ScannedSheet
       sheets.push({ sheet: sheet.info.name, idColumn: sheet.idColumn, columns: [...used].sort((a, b) => a - b).map((column) => clearing.get(column)!), rows });
     }
   }
-  return { clients: clients.size, cells, sheets };
+  return { clients: clients.size, held, cells, sheets };
 }
 
 /** How many cells removal would clear, per client key (none once removed). */

@@ -37,9 +37,12 @@ export interface ListedClient {
 export interface Retention {
   readonly years: number;
   readonly reference: Day;
-  /** Due for deletion, by shown ID. */
+  /**
+   * Due for deletion by their latest valid date, by shown ID. Those with a row whose date cannot be read
+   * (`undatedRows`) are due all the same, but removal waits until the date is fixed: it could be a later contact.
+   */
   readonly due: readonly ListedClient[];
-  /** Not decidable: no valid date at all, or due by their valid dates but with a row whose date cannot be read. */
+  /** Not decidable: no valid date at all. */
   readonly withoutDate: readonly ListedClient[];
   /** Clients whose data is still within the period. */
   readonly kept: number;
@@ -109,7 +112,7 @@ export function assessRetention(sheets: readonly ScannedSheet[], options: Retent
       undatedRows: c.undated,
       personalRows: sheets.filter((s) => c.personal.has(s.info.name)).map((s) => ({ sheet: s.info.name, rows: c.personal.get(s.info.name)! })),
     };
-    (c.latest !== undefined && c.undated.length === 0 ? due : withoutDate).push(listed);
+    (c.latest !== undefined ? due : withoutDate).push(listed);
   }
   const byId = (a: ListedClient, b: ListedClient) => ID_ORDER.compare(a.shownId, b.shownId) || ID_ORDER.compare(a.key, b.key);
   return {

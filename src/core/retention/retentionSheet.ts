@@ -4,6 +4,7 @@ import { countOf } from "../report/wording";
 import { OutCell, OutRow, OutSheet, cell } from "../report/sheetModel";
 import { ListedClient, Retention } from "./retention";
 import { RemovalPlan, cellsToClearByClient } from "./removalPlan";
+import { retentionCounts } from "./retentionWording";
 
 /*
  * The `Löschliste` sheet: one row per client whose personal data is due (then those without a valid date), with
@@ -23,7 +24,7 @@ export const RETENTION_COLUMNS = {
   undated: "Ohne lesbares Datum",
 } as const;
 
-export const STANDING = { due: "fällig", withoutDate: "ohne gültiges Datum", checkDate: "Datum prüfen" } as const;
+export const STANDING = { due: "fällig", checkDate: "fällig, Datum prüfen", withoutDate: "ohne gültiges Datum" } as const;
 
 /** The header of a sheet's column: the rows of that sheet. */
 export const rowsColumnName = (sheet: string): string => `Zeilen in „${sheet}“`;
@@ -53,8 +54,7 @@ export function retentionSheet(retention: Retention, plan: RemovalPlan, sheetsWi
     ],
     [
       cell(
-        `${countOf(retention.due.length, "Person", "Personen")} fällig, ${countOf(retention.withoutDate.length, "Person", "Personen")} ohne gültiges Datum ` +
-          `(bitte von Hand prüfen), ${countOf(retention.kept, "Person", "Personen")} noch in der Frist.` +
+        `${retentionCounts(retention)}` +
           retention.rowsWithoutId.map((s) => ` „${s.sheet}“: ${countOf(s.rows, "Zeile", "Zeilen")} mit Personenbezug ohne Klient-ID (keiner Person zuzuordnen).`).join(""),
         "wrap",
       ),
@@ -62,8 +62,11 @@ export function retentionSheet(retention: Retention, plan: RemovalPlan, sheetsWi
     undefined,
     header.map((h, i) => cell(h, i >= 2 && i <= 4 ? "headerNumber" : "header")),
   ];
-  const listed = [...retention.due.map((c) => ({ c, standing: STANDING.due })), ...retention.withoutDate.map((c) => ({ c, standing: c.latestContact === undefined ? STANDING.withoutDate : STANDING.checkDate }))];
-  // Removal clears only the due: the others' count stays empty.
+  const listed = [
+    ...retention.due.map((c) => ({ c, standing: c.undatedRows.length === 0 ? STANDING.due : STANDING.checkDate })),
+    ...retention.withoutDate.map((c) => ({ c, standing: STANDING.withoutDate })),
+  ];
+  // Removal clears only the due whose dates are all readable: the others' count stays empty.
   for (const { c, standing } of listed) rows.push(clientRow(c, standing, standing === STANDING.due ? (toClear.get(c.key) ?? 0) : undefined, sheetsWithClients));
   return {
     name: RETENTION_SHEET_NAME,

@@ -72,6 +72,12 @@ export function RetentionStep({ years, check, outcome, disabled, onCheck, onRemo
               </li>
             ))}
           </ul>
+          {plan.held > 0 && (
+            <Body1 as="p">
+              {countOf(plan.held, "fällige Person hat", "fällige Personen haben")} eine Zeile ohne lesbares Datum (in der Löschliste „fällig, Datum prüfen“):
+              Sie werden erst geleert, wenn das Datum berichtigt ist, denn es könnte ein späterer Kontakt sein.
+            </Body1>
+          )}
           <Body1 as="p">
             Unverändert bleiben Klient-ID, Datum, Aufenthaltsstatus, Art der Vermittlung, Thema, Geschlecht, Herkunftsland und Geburtsjahr: jede Kennzahl
             jedes Jahres bleibt gleich. Zeilen anderer Personen und Personen ohne gültiges Datum werden nicht berührt.
