@@ -68,6 +68,9 @@ module.exports = async (env = {}, options = {}) => {
   const version = JSON.parse(fs.readFileSync(path.resolve(__dirname, "package.json"), "utf8")).version;
   const out = path.resolve(__dirname, "dist");
   const filename = dev ? "[name].js" : "[name].[contenthash:12].js";
+  // The browser page's worker is built into a folder of its own (a test build passes one, so that parallel builds
+  // never share it); the dev server writes it there too, as the page's build reads it from disk.
+  const workerOut = env.workerOut ?? path.resolve(__dirname, "build", "browser-worker");
   const common = {
     mode,
     devtool: dev ? "source-map" : false,
@@ -93,7 +96,7 @@ module.exports = async (env = {}, options = {}) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       server: { type: "https", options: env.WEBPACK_SERVE ? require("./scripts/dev-certs").devCerts() : {} },
       static: { directory: out },
-      devMiddleware: { writeToDisk: (file) => /manifest\.xml$/.test(file) },
+      devMiddleware: { writeToDisk: (file) => /manifest\.xml$/.test(file) || file.startsWith(workerOut) },
     },
   };
 
@@ -122,8 +125,6 @@ module.exports = async (env = {}, options = {}) => {
   };
   // The browser page's worker: the reader, the core and the writer in one script, built first and taken into the
   // page's on-demand chunk as text (src/browser/engine.ts runs it from a blob).
-  // Its own folder (a test build passes one of its own, so that parallel builds never share it).
-  const workerOut = env.workerOut ?? path.resolve(__dirname, "build", "browser-worker");
   const browserWorker = {
     ...common,
     name: "browserWorker",
