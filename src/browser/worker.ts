@@ -54,14 +54,8 @@ async function review(year: number, suppressionThreshold: number): Promise<void>
   // The links of the records and findings point to the team's workbook beside the review, as the command line's do
   // for a review written into the workbook's folder.
   const sink = new XlsxPackageSink(() => Promise.resolve(bytes), browserCodec, encodeURIComponent(current.fileName));
-  const { report } = await writeReview(current.analysis, { year, suppressionThreshold, progress: (text) => post({ type: "progress", text }) }, {
-    write: async (sheets, progress) => {
-      progress?.("Der Jahresrückblick wird geschrieben …");
-      await sink.write(sheets);
-    },
-  });
-  const workbook = bytes.bytes();
-  const buffer = workbook.buffer.slice(workbook.byteOffset, workbook.byteOffset + workbook.byteLength) as ArrayBuffer;
+  const { report } = await writeReview(current.analysis, { year, suppressionThreshold, progress: (text) => post({ type: "progress", text }) }, sink);
+  const buffer = bytes.buffer();
   post({ type: "review", year, workbook: buffer, summary: summaryText(report.summary), paragraph: report.review.paragraph }, [buffer]);
 }
 

@@ -39,13 +39,9 @@ export class MemoryByteSink implements ByteSink {
     this.chunks = [];
   }
 
-  /** The whole file, as a Blob of the package's type. */
-  blob(): Blob {
-    return new Blob(this.chunks as BlobPart[], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  }
-
-  bytes(): Uint8Array {
-    return concatBytes(this.chunks);
+  /** The whole file in a buffer of its own (each chunk is a copy of its own), to be transferred to the page. */
+  buffer(): ArrayBuffer {
+    return concatBytes(this.chunks).buffer as ArrayBuffer;
   }
 }
 

@@ -112,5 +112,5 @@ export const nodeCodec: Codec = {
     return input.pipe(inflate) as AsyncIterable<Uint8Array>;
   },
   deflateRaw: zlibDeflater,
-  crc32: (bytes, crc) => crc32(bytes, crc),
+  crc32,
 };

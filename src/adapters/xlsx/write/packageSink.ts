@@ -37,7 +37,7 @@ class PackageParts {
 /**
  * Writes the report's sheets as a new .xlsx package: SpreadsheetML written here (cells, styles, shared strings, the
  * Excel table, native DrawingML charts) and zipped by `ZipWriter` into a `ByteSink`. Text is always written as text,
- * never as a formula. The same writer on every platform; `XlsxFileSink` (src/adapters/xlsx/fileSink.ts) gives it a
+ * never as a formula. The same writer on every platform; `XlsxFileSink` (`write/fileSink.ts`) gives it a
  * file on disk, the browser page memory.
  */
 export class XlsxPackageSink implements ReportSink {
@@ -52,12 +52,15 @@ export class XlsxPackageSink implements ReportSink {
     private readonly now: Date = new Date(),
   ) {}
 
-  async write(sheets: readonly OutSheet[]): Promise<void> {
+  async write(sheets: readonly OutSheet[], progress?: (text: string) => void): Promise<void> {
     const zip = new ZipWriter(await this.open(), this.codec, this.now);
     try {
       const parts = new PackageParts(zip);
       const strings = new SharedStrings();
-      for (const [s, sheet] of sheets.entries()) await this.writeSheet(parts, sheet, s + 1, strings);
+      for (const [s, sheet] of sheets.entries()) {
+        progress?.(`„${sheet.name}“ wird geschrieben …`);
+        await this.writeSheet(parts, sheet, s + 1, strings);
+      }
       // The shared strings are complete once every sheet is written.
       await parts.add("xl/sharedStrings.xml", strings.xml());
       await parts.add("xl/styles.xml", stylesXml());
