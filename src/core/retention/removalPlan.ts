@@ -1,5 +1,5 @@
 import { PersonalColumn } from "./personalColumns";
-import { Retention } from "./retention";
+import { Retention, awaitsDate } from "./retention";
 import { ScannedSheet } from "./retentionScan";
 
 /*
@@ -30,7 +30,7 @@ export interface RemovalPlan {
 }
 
 export function removalPlan(retention: Retention, scanned: readonly ScannedSheet[]): RemovalPlan {
-  const dueKeys = new Set(retention.due.filter((c) => c.undatedRows.length === 0).map((c) => c.key));
+  const dueKeys = new Set(retention.due.filter((c) => !awaitsDate(c)).map((c) => c.key));
   const held = retention.due.length - dueKeys.size;
   const clients = new Set<string>();
   let cells = 0;

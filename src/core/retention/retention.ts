@@ -34,6 +34,12 @@ export interface ListedClient {
   readonly personalRows: readonly PersonalRows[];
 }
 
+/**
+ * Whether a due client's removal waits for a date to be fixed: a row of theirs has a date that cannot be read, and
+ * it could be a later contact (docs/rules.md, "Retention periods").
+ */
+export const awaitsDate = (c: ListedClient): boolean => c.undatedRows.length > 0;
+
 export interface Retention {
   readonly years: number;
   readonly reference: Day;

@@ -2,7 +2,7 @@ import { EXCEL_MAX_CELL_TEXT, columnLetter } from "../cells";
 import { dayToExcelSerial, formatDayGerman } from "../dates/calendarDay";
 import { countOf } from "../report/wording";
 import { OutCell, OutRow, OutSheet, cell } from "../report/sheetModel";
-import { ListedClient, Retention } from "./retention";
+import { ListedClient, Retention, awaitsDate } from "./retention";
 import { RemovalPlan, cellsToClearByClient } from "./removalPlan";
 import { retentionCounts } from "./retentionWording";
 
@@ -63,7 +63,7 @@ export function retentionSheet(retention: Retention, plan: RemovalPlan, sheetsWi
     header.map((h, i) => cell(h, i >= 2 && i <= 4 ? "headerNumber" : "header")),
   ];
   const listed = [
-    ...retention.due.map((c) => ({ c, standing: c.undatedRows.length === 0 ? STANDING.due : STANDING.checkDate })),
+    ...retention.due.map((c) => ({ c, standing: awaitsDate(c) ? STANDING.checkDate : STANDING.due })),
     ...retention.withoutDate.map((c) => ({ c, standing: STANDING.withoutDate })),
   ];
   // Removal clears only the due whose dates are all readable: the others' count stays empty.
