@@ -5,13 +5,9 @@
 const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 const { BuildInputError, baseUrl } = require("./addinManifest.cjs");
-const { toolchainProblem } = require("./toolchain.cjs");
+const { refuseOldToolchain } = require("./toolchain.cjs");
 
-const problem = toolchainProblem(process.version, process.env.npm_config_user_agent);
-if (problem) {
-  process.stderr.write(`${problem}\n`);
-  process.exit(2);
-}
+refuseOldToolchain();
 
 try {
   baseUrl(process.env.FALLBILANZ_URL);

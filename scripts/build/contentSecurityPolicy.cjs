@@ -18,7 +18,10 @@ const DIRECTIVES = [
   ["form-action", "'none'"],
 ];
 
-const CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => `${name} ${value}`).join("; ");
+/** A policy's text from its directives, in their order. */
+const policyOf = (directives) => directives.map(([name, value]) => `${name} ${value}`).join("; ");
+
+const CONTENT_SECURITY_POLICY = policyOf(DIRECTIVES);
 
 /*
  * The browser page's policy (browser.html): no request at all beyond its own scripts and styles. `connect-src
@@ -38,6 +41,6 @@ const BROWSER_DIRECTIVES = [
   ["form-action", "'none'"],
 ];
 
-const BROWSER_CONTENT_SECURITY_POLICY = BROWSER_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join("; ");
+const BROWSER_CONTENT_SECURITY_POLICY = policyOf(BROWSER_DIRECTIVES);
 
 module.exports = { OFFICE_CDN, CONTENT_SECURITY_POLICY, BROWSER_CONTENT_SECURITY_POLICY };

@@ -32,12 +32,15 @@ function toolchainProblem(nodeVersion, userAgent) {
   return undefined;
 }
 
-module.exports = { toolchainProblem, NODE_MIN, NPM_MIN };
-
-if (require.main === module) {
+/** Ends the process with the German line (exit 2) when this process's Node.js or npm is too old. */
+function refuseOldToolchain() {
   const problem = toolchainProblem(process.version, process.env.npm_config_user_agent);
   if (problem) {
     process.stderr.write(`${problem}\n`);
     process.exit(2);
   }
 }
+
+module.exports = { toolchainProblem, refuseOldToolchain, NODE_MIN, NPM_MIN };
+
+if (require.main === module) refuseOldToolchain();
