@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import { Browser, Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import { buildAddin } from "../helpers/build";
-import { launchChromium, originOf, serve } from "../helpers/paneBrowser";
+import { axeViolations, launchChromium, originOf, serve } from "../helpers/paneBrowser";
 import { tempDir } from "../helpers/xlsx";
 
 /*
@@ -170,13 +170,7 @@ describe("the browser page", () => {
 
   test("accessible: no serious or critical axe finding, before and after the check", async () => {
     const { page } = await openPage();
-    const violations = async (): Promise<string[]> => {
-      await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-      return page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact})`);
-      });
-    };
+    const violations = () => axeViolations(page);
     // Fluent's buttons fade between their disabled and enabled colours: checked once they have settled.
     const settled = () => page.waitForTimeout(500);
     expect(await violations()).toEqual([]);

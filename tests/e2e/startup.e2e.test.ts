@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { Server } from "node:http";
 import { Browser, Page } from "playwright-core";
 import { REQUIRED_EXCEL_API, STARTUP_MESSAGES } from "../../src/taskpane/startup/support";
 import { buildAddin } from "../helpers/build";
-import { launchChromium, openPane, originOf, serve } from "../helpers/paneBrowser";
+import { axeViolations, launchChromium, openPane, originOf, serve } from "../helpers/paneBrowser";
 
 /*
  * The pane where it cannot work (no office.js, a plain browser, an older Excel), and in Office's dark theme and
@@ -22,14 +21,6 @@ const luminanceScript = `(color) => {
   const [r, g, b] = color.match(/[\\d.]+/g).slice(0, 3).map((v) => { const c = Number(v) / 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }`;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact})`);
-  });
-}
 
 describe("the pane where it cannot work, and in Office's themes", () => {
   let server: Server;

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -12,7 +11,7 @@ import { buildReport } from "../../src/core/report/buildReport";
 import { SummaryJson } from "../../src/core/report/summaryJson";
 import { buildAddin } from "../helpers/build";
 import { TableColumns, evaluateFormula } from "../helpers/formulaText";
-import { OFFICE_JS, launchChromium, openPane, originOf, serve, sheetsOfFile } from "../helpers/paneBrowser";
+import { OFFICE_JS, axeViolations, launchChromium, openPane, originOf, serve, sheetsOfFile } from "../helpers/paneBrowser";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "Beispiel-Tracking.xlsx");
@@ -115,13 +114,7 @@ describe("the task pane in Chromium, on an in-memory Excel host", () => {
   });
 
   test("no serious or critical accessibility violations (axe-core)", async () => {
-    // Evaluated through the debugging protocol: the page's policy admits no inline script tag, rightly.
-    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test("the Content-Security-Policy itself blocks a request to any other origin (not only the test's routing)", async () => {

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { Server, createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
@@ -122,4 +122,16 @@ export async function openRecognised(session: PaneSession, options: Partial<Pane
   const page = await openPane(session.browser, session.origin, { workbook: session.workbook, ...options });
   await page.getByText(/, Kopfzeile \d+$/).first().waitFor({ timeout: 60_000 });
   return page;
+}
+
+/**
+ * The serious and critical accessibility findings of axe-core on the page as it is now. Evaluated through the
+ * debugging protocol: the pages' policies admit no inline script tag, rightly.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact})`);
+  });
 }
