@@ -96,6 +96,10 @@ describe("who is due, from every row of a client", () => {
       ["IK-5", "fällig, Datum prüfen", null],
       ["IK-6", "ohne gültiges Datum", null],
     ]);
+    // Printed, the counts span the table (not clipped in column A), the wrapped headers get two lines.
+    const width = sheet.rows[4]!.length;
+    expect(sheet.merges).toEqual([{ row: 3, fromColumn: 1, toColumn: width }]);
+    expect(sheet.rowHeights?.[5]).toBe(30);
     expect(plan.sheets.map((s) => [s.sheet, s.columns.map((c) => c.label), s.rows])).toEqual([
       ["Beratungen", ["E (Name)", "F (Notiz)"], [{ row: 2, key: "IK1", columns: [4, 5] }]],
       ["Klienten", ["F (Wohnort)", "G (Telefon)"], [{ row: 2, key: "IK1", columns: [5, 6] }]],

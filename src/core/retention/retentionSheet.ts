@@ -29,7 +29,14 @@ export const STANDING = { due: "fällig", checkDate: "fällig, Datum prüfen", w
 /** The header of a sheet's column: the rows of that sheet. */
 export const rowsColumnName = (sheet: string): string => `Zeilen in „${sheet}“`;
 
+const COUNTS_ROW = 3;
 const HEADER_ROW = 5;
+
+/** The height in points of a wrapped text across columns of these widths (characters), at 15 points a line. */
+function wrappedHeight(text: string, widths: readonly number[]): number {
+  const perLine = widths.reduce((a, b) => a + b, 0);
+  return Math.max(1, Math.ceil(text.length / perLine)) * 15 + 6;
+}
 
 /** Row numbers as one cell's text, within Excel's limit of a cell. */
 function rowList(rows: readonly number[]): string {
@@ -43,6 +50,10 @@ function rowList(rows: readonly number[]): string {
 export function retentionSheet(retention: Retention, plan: RemovalPlan, sheetsWithClients: readonly string[]): OutSheet {
   const toClear = cellsToClearByClient(plan);
   const header = [...Object.values(RETENTION_COLUMNS), ...sheetsWithClients.map(rowsColumnName)];
+  const columnWidths = [18, 18, 14, 14, 14, 22, ...sheetsWithClients.map(() => 26)];
+  const counts =
+    retentionCounts(retention) +
+    retention.rowsWithoutId.map((s) => ` „${s.sheet}“: ${countOf(s.rows, "Zeile", "Zeilen")} mit Personenbezug ohne Klient-ID (keiner Person zuzuordnen).`).join("");
   const rows: OutRow[] = [
     [cell("Löschliste: Personenbezogene Daten, deren Aufbewahrungsfrist abgelaufen ist", "title")],
     [
@@ -52,13 +63,7 @@ export function retentionSheet(retention: Retention, plan: RemovalPlan, sheetsWi
         "note",
       ),
     ],
-    [
-      cell(
-        `${retentionCounts(retention)}` +
-          retention.rowsWithoutId.map((s) => ` „${s.sheet}“: ${countOf(s.rows, "Zeile", "Zeilen")} mit Personenbezug ohne Klient-ID (keiner Person zuzuordnen).`).join(""),
-        "wrap",
-      ),
-    ],
+    [cell(counts, "wrap")],
     undefined,
     header.map((h, i) => cell(h, i >= 2 && i <= 4 ? "headerNumber" : "header")),
   ];
@@ -70,9 +75,11 @@ export function retentionSheet(retention: Retention, plan: RemovalPlan, sheetsWi
   for (const { c, standing } of listed) rows.push(clientRow(c, standing, standing === STANDING.due ? (toClear.get(c.key) ?? 0) : undefined, sheetsWithClients));
   return {
     name: RETENTION_SHEET_NAME,
-    columnWidths: [18, 18, 14, 12, 12, 22, ...sheetsWithClients.map(() => 26)],
+    columnWidths,
     rows,
-    rowHeights: { 3: 30 },
+    // The counts span the table's width, as tall as their lines need; the headers wrap onto two lines.
+    merges: [{ row: COUNTS_ROW, fromColumn: 1, toColumn: header.length }],
+    rowHeights: { [COUNTS_ROW]: wrappedHeight(counts, columnWidths), [HEADER_ROW]: 30 },
     table: { name: RETENTION_TABLE_NAME, headerRow: HEADER_ROW, columns: header, rowCount: listed.length },
     freezeBelowRow: HEADER_ROW,
     print: { orientation: "landscape", titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
