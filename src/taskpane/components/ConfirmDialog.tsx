@@ -1,5 +1,11 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from "@fluentui/react-components";
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+
+const useStyles = makeStyles({
+  // Each part of what the dialog says on a line of its own: Fluent's text is inline, and two paragraphs in a row ran
+  // into one ("… sein.Unverändert bleiben …").
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, "& > *": { marginBlock: 0 } },
+});
 
 export interface ConfirmDialogProps {
   /** The button that opens the dialog ("… einrichten …"). */
@@ -14,6 +20,7 @@ export interface ConfirmDialogProps {
 
 /** A button that asks first: the dialog says what will change; nothing happens unless the user confirms. */
 export function ConfirmDialog({ trigger, title, children, confirm, disabled, onConfirm }: ConfirmDialogProps): JSX.Element {
+  const styles = useStyles();
   return (
     <Dialog>
       <DialogTrigger disableButtonEnhancement>
@@ -22,7 +29,7 @@ export function ConfirmDialog({ trigger, title, children, confirm, disabled, onC
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{children}</DialogContent>
+          <DialogContent className={styles.content}>{children}</DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
               <Button>Abbrechen</Button>
