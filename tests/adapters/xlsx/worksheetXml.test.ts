@@ -1,4 +1,4 @@
-import { SharedStrings, worksheetXml } from "../../../src/adapters/xlsx/write/worksheetXml";
+import { SharedStrings, worksheetText, worksheetXml } from "../../../src/adapters/xlsx/write/worksheetXml";
 import { OutSheet, cell } from "../../../src/core/report/sheetModel";
 
 const sheet = (rows: OutSheet["rows"]): OutSheet => ({ name: "Blatt", columnWidths: [], rows, print: { orientation: "portrait" } });
@@ -18,12 +18,12 @@ describe("worksheet XML", () => {
     let asked = 0;
     const relations = { linkedFileId: () => (asked++, "rId7") };
     const linked = sheet([[cell("Beratungen!A5", "text", { sheet: "Bera'tungen", cell: "A5" })], [cell("Beratungen!A6", "text", { sheet: "Bera'tungen", cell: "A6" })]]);
-    const xml = [...worksheetXml(linked, new SharedStrings(), relations)].join("");
+    const xml = worksheetText(linked, new SharedStrings(), relations);
     expect(xml).toContain(`<hyperlinks><hyperlink ref="A1" r:id="rId7" location="'Bera''tungen'!A5"/><hyperlink ref="A2" r:id="rId7" location="'Bera''tungen'!A6"/></hyperlinks>`);
     expect(asked).toBe(1);
     // A link's own text is written as text: escaped, its spaces kept.
     const special = sheet([[cell(" A&B  <x>", "text", { sheet: "B", cell: "A1" })]]);
-    expect(Array.from(worksheetXml(special, new SharedStrings(), relations)).join("")).toContain(`<is><t xml:space="preserve"> A&amp;B  &lt;x&gt;</t></is>`);
+    expect(worksheetText(special, new SharedStrings(), relations)).toContain(`<is><t xml:space="preserve"> A&amp;B  &lt;x&gt;</t></is>`);
     expect(asked).toBe(2);
     Array.from(worksheetXml(sheet([[cell("ohne", "text")]]), new SharedStrings(), relations));
     expect(asked).toBe(2);

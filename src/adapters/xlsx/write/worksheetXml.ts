@@ -3,6 +3,7 @@ import { OutCell, OutSheet, PAGE_FOOTER, SourceCellRef, rowAt, rowCount, sheetWi
 import { quoteSheet } from "../../../core/excel/references";
 import { xmlEscape } from "./chartXml";
 import { styleIndex } from "./stylesXml";
+import { XmlBytes, utf8 } from "./xmlBytes";
 
 /** Whether a text needs `xml:space="preserve"` to keep its spaces (leading, trailing, or more than one in a row). */
 const PRESERVE = /^\s|\s$|\s\s|[\t\n\r]/;
@@ -78,24 +79,32 @@ function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
   return `${style} t="s"><v>${strings.indexOf(text)}</v></c>`;
 }
 
-/** Rows per piece of XML handed to the zip: the part is streamed, never held whole, and each piece stays small enough (tens of KB) to die young instead of landing in V8's large-object space. */
-const ROWS_PER_PIECE = 100;
-
 /**
  * A worksheet part in the schema's element order, as a stream of pieces:
  * page setup flag, frozen header, column widths, the cells, merged blocks,
- * links, margins and page setup, then the drawing (charts) and the table.
+ * links, margins and page setup, then the drawing (charts) and the table. The
+ * cells and links come as bytes (`XmlBytes`), each piece valid until the next
+ * is asked for: the part is streamed, never held whole.
  */
-export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, relations: SheetRelations): Generator<string> {
+export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, relations: SheetRelations): Generator<string | Uint8Array> {
   yield sheetHead(sheet);
   const letters = Array.from({ length: sheetWidth(sheet) }, (_, i) => columnLetter(i));
-  const hasLinks = yield* sheetData(sheet, strings, letters);
+  const out = new XmlBytes();
+  const hasLinks = yield* sheetData(sheet, strings, letters, out);
   const merges = sheet.merges ?? [];
   if (merges.length > 0) {
     yield `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.fromColumn - 1)}${m.row}:${columnLetter(m.toColumn - 1)}${m.row}"/>`).join("")}</mergeCells>`;
   }
-  if (hasLinks) yield* hyperlinks(sheet, letters, relations.linkedFileId());
+  if (hasLinks) yield* hyperlinks(sheet, letters, relations.linkedFileId(), out);
   yield sheetTail(sheet, relations);
+}
+
+/** The whole part as one text (for tests and small sheets): each piece decoded as it comes. */
+export function worksheetText(sheet: OutSheet, strings: SharedStrings, relations: SheetRelations): string {
+  const decoder = new TextDecoder();
+  let text = "";
+  for (const piece of worksheetXml(sheet, strings, relations)) text += typeof piece === "string" ? piece : decoder.decode(piece);
+  return text;
 }
 
 /** From the XML declaration to `<sheetData>`: page setup flag, frozen header, column widths. */
@@ -115,44 +124,42 @@ function sheetHead(sheet: OutSheet): string {
   return `${head}<sheetData>`;
 }
 
-/** The rows, in pieces of `ROWS_PER_PIECE`; returns whether any cell links to the team's workbook. */
-function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly string[]): Generator<string, boolean> {
-  let piece: string[] = [];
+/** The rows as bytes; returns whether any cell links to the team's workbook. */
+function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly string[], out: XmlBytes): Generator<Uint8Array, boolean> {
   let hasLinks = false;
-  let rowNumber = 0;
   // A large table repeats its cell objects (a kind, a status, a client's ID, a day): each one's XML is made once.
-  const made = new Map<OutCell, string>();
-  const xmlOf = (c: OutCell): string => {
-    if (c.link || sheet.moreRows === undefined) return cellXmlAfterRef(c, strings);
+  const made = new Map<OutCell, Uint8Array>();
+  const writeCell = (c: OutCell): void => {
+    if (c.link || sheet.moreRows === undefined) return out.text(cellXmlAfterRef(c, strings));
     let xml = made.get(c);
-    if (xml === undefined) {
-      xml = cellXmlAfterRef(c, strings);
-      made.set(c, xml);
-    }
-    return xml;
+    if (xml === undefined) made.set(c, (xml = utf8(cellXmlAfterRef(c, strings))));
+    out.raw(xml);
   };
   for (let i = 0, n = rowCount(sheet); i < n; i++) {
     const cells = rowAt(sheet, i);
-    rowNumber++;
+    const rowNumber = i + 1;
     const height = sheet.rowHeights?.[rowNumber];
     if (!cells && !height) continue;
-    const r = String(rowNumber);
-    let xml = `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>`;
+    out.ascii('<row r="');
+    out.digits(rowNumber);
+    out.ascii(height ? `" ht="${height}" customHeight="1">` : '">');
     if (cells) {
       for (let col = 0; col < cells.length; col++) {
         const c = cells[col];
         if (!c) continue;
-        xml += `<c r="${letters[col]}${r}"${xmlOf(c)}`;
+        out.ascii('<c r="');
+        out.ascii(letters[col]);
+        out.digits(rowNumber);
+        out.ascii('"');
+        writeCell(c);
         if (c.link) hasLinks = true;
       }
     }
-    piece.push(`${xml}</row>`);
-    if (piece.length === ROWS_PER_PIECE) {
-      yield piece.join("");
-      piece = [];
-    }
+    out.ascii("</row>");
+    if (out.full) yield out.take();
   }
-  yield `${piece.join("")}</sheetData>`;
+  out.ascii("</sheetData>");
+  yield out.take();
   return hasLinks;
 }
 
@@ -160,22 +167,25 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
  * The links into the team's workbook, after the cells as the schema orders: a second pass over the rows, so that
  * they are written, not held.
  */
-function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string | undefined): Generator<string> {
-  const target = fileId ? ` r:id="${fileId}"` : "";
+function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string | undefined, out: XmlBytes): Generator<Uint8Array> {
+  const target = fileId ? ` r:id="${xmlEscape(fileId)}"` : "";
   const quoted = new Map<string, string>();
   const sheetPart = (name: string): string => {
     let q = quoted.get(name);
     if (q === undefined) quoted.set(name, (q = xmlEscape(quoteSheet(name))));
     return q;
   };
-  let piece = ["<hyperlinks>"];
-  const add = (column: number, row: number, link: SourceCellRef): number =>
-    piece.push(`<hyperlink ref="${letters[column]}${row}"${target} location="${sheetPart(link.sheet)}!${xmlEscape(link.cell)}"/>`);
-  const flush = function* (): Generator<string> {
-    if (piece.length < ROWS_PER_PIECE) return;
-    yield piece.join("");
-    piece = [];
+  const add = (column: number, row: number, link: SourceCellRef): void => {
+    out.ascii('<hyperlink ref="');
+    out.ascii(letters[column]);
+    out.digits(row);
+    out.text(`"${target} location="`);
+    out.text(sheetPart(link.sheet));
+    out.ascii("!");
+    out.text(xmlEscape(link.cell));
+    out.ascii('"/>');
   };
+  out.ascii("<hyperlinks>");
   let rowNumber = 0;
   const more = sheet.moreRows;
   for (let i = 0, n = more?.link ? sheet.rows.length : rowCount(sheet); i < n; i++) {
@@ -186,7 +196,7 @@ function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string
       const link = cells[col]?.link;
       if (link) add(col, rowNumber, link);
     }
-    yield* flush();
+    if (out.full) yield out.take();
   }
   // A block of rows that names its links is asked for them alone, not row by row.
   if (more?.link) {
@@ -194,10 +204,11 @@ function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string
       rowNumber++;
       const link = more.link(i);
       if (link) add(link.column, rowNumber, link.ref);
-      yield* flush();
+      if (out.full) yield out.take();
     }
   }
-  yield `${piece.join("")}</hyperlinks>`;
+  out.ascii("</hyperlinks>");
+  yield out.take();
 }
 
 /** After the cells: margins and page setup (every sheet on A4, one page wide, page numbers), breaks, drawing, table. */

@@ -46,21 +46,25 @@ interface Chunk {
 const UTF8 = new TextEncoder();
 
 /**
- * Text pieces as UTF-8 chunks of about `CHUNK` bytes, each piece written into the buffer in place (no joined
- * string, no buffer per piece).
+ * Pieces of a part as UTF-8 chunks of about `CHUNK` bytes: text encoded into the buffer in place (no joined string,
+ * no buffer per piece), bytes copied into it (a piece of bytes may be reused by its maker once the next is asked for).
  */
-function* utf8Chunks(pieces: Iterable<string>, pool: BufferPool): Generator<Chunk> {
+function* utf8Chunks(pieces: Iterable<string | Uint8Array>, pool: BufferPool): Generator<Chunk> {
   let buffer = pool.take(CHUNK);
   let used = 0;
   for (const piece of pieces) {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8: a piece that may not fit starts a new buffer.
-    if (used + piece.length * 3 > buffer.length) {
+    const most = typeof piece === "string" ? piece.length * 3 : piece.length;
+    if (used + most > buffer.length) {
       if (used > 0) yield { bytes: buffer.subarray(0, used), buffer };
       else pool.give(buffer);
-      buffer = pool.take(piece.length * 3);
+      buffer = pool.take(most);
       used = 0;
     }
-    used += UTF8.encodeInto(piece, buffer.subarray(used)).written;
+    if (typeof piece === "string") used += UTF8.encodeInto(piece, buffer.subarray(used)).written;
+    else {
+      buffer.set(piece, used);
+      used += piece.length;
+    }
   }
   if (used > 0) yield { bytes: buffer.subarray(0, used), buffer };
   else pool.give(buffer);
@@ -107,8 +111,8 @@ export class ZipWriter {
     this.stamp = dosDateTime(now);
   }
 
-  /** Adds a part made of text pieces, deflated at `level` (1 fastest, 9 smallest; where the codec has levels). */
-  async add(name: string, pieces: string | Iterable<string>, level = 6): Promise<void> {
+  /** Adds a part made of pieces of text or UTF-8 bytes, deflated at `level` (1 fastest, 9 smallest; where the codec has levels). */
+  async add(name: string, pieces: string | Iterable<string | Uint8Array>, level = 6): Promise<void> {
     const entry: Entry = { name: UTF8.encode(name), offset: this.offset, crc: 0, compressed: 0, size: 0 };
     this.entries.push(entry);
     await this.emit(this.localHeader(entry));
