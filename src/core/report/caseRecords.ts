@@ -4,7 +4,8 @@ import { PLACEMENT_FIGURES, PlacementFigure } from "../vocabulary/referralCatego
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../analysis";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
-import { ID_ORDER, shownClientIds } from "./shownClientIds";
+import { shownClientIds } from "./shownClientIds";
+import { sortByIds } from "./idOrder";
 import type { PersonGroups } from "./personGroups";
 
 export const CASES_SHEET_NAME = "Fälle";
@@ -84,7 +85,7 @@ export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
       client,
     });
   }
-  return records.sort((a, b) => ID_ORDER.compare(a.clientId, b.clientId));
+  return sortByIds(records, (r) => r.clientId);
 }
 
 type ClientColumn = "birthYear" | "gender" | "country" | "location";

@@ -1,9 +1,7 @@
 import { looksLikeName } from "../normalize/clientId";
 import { ClientActivity } from "../records";
 import { Analysis } from "../analysis";
-
-/** Client IDs in natural order: IK-2 before IK-10. */
-export const ID_ORDER = new Intl.Collator("de", { numeric: true });
+import { ID_ORDER } from "./idOrder";
 
 /**
  * How each client's ID appears in every output (`Fälle`, `Geprüfte Einträge`):

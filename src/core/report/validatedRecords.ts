@@ -3,7 +3,8 @@ import { dayToExcelSerial } from "../dates/calendarDay";
 import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Analysis } from "../analysis";
 import { CellStyle, OutCell, OutRow, OutSheet, SourceCellRef, cell as makeCell } from "./sheetModel";
-import { ID_ORDER, shownClientIds } from "./shownClientIds";
+import { shownClientIds } from "./shownClientIds";
+import { sortByIds } from "./idOrder";
 
 export const RECORDS_SHEET_NAME = "Geprüfte Einträge";
 /** The table's name, as formulas refer to it: `Eintraege[Datum]`. */
@@ -76,7 +77,7 @@ interface RecordsInOrder {
  */
 function recordsInOrder(analysis: Analysis, ids: ReadonlyMap<string, string>): RecordsInOrder {
   const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
-  const rank = new Map([...new Set(ids.values())].sort(ID_ORDER.compare).map((id, i) => [id, i]));
+  const rank = new Map(sortByIds([...new Set(ids.values())], (id) => id).map((id, i) => [id, i]));
   // Each client's rank by its key, once: one lookup per record.
   const rankOfKey = new Map([...ids].map(([key, id]) => [key, rank.get(id) ?? -1]));
   const rankOf = (r: CounsellingRecord | ReferralRecord): number => rankOfKey.get(r.clientKey) ?? -1;

@@ -3,7 +3,7 @@ import { Day } from "../dates/calendarDay";
 import { DAYS_FROM_1904_TO_1900 } from "../dates/dateSystem";
 import { readDate } from "../dates/parseDate";
 import { looksLikeName } from "../normalize/clientId";
-import { ID_ORDER } from "../report/shownClientIds";
+import { ID_ORDER } from "../report/idOrder";
 import { checkDate } from "../validate/fieldRules";
 import { dueSince, isDue } from "./retentionRule";
 import { ScannedSheet } from "./retentionScan";

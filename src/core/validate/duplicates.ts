@@ -24,13 +24,14 @@ const SPAN = 1 << 15;
 
 /**
  * Tracks first rows within one sheet; `firstRowOf` returns the first row a record's key was seen in, if any.
- * A client's rows are kept by client, each under one small integer made of its day (counted from the earliest
- * plausible day) and the number of its normalised topic or category: no key text per row (building and hashing
- * one string per row was most of the validation's time on large workbooks). Events, and what does not fit,
- * are kept under a text key.
+ * A client's row is kept under one number made of the client's number (in the order first met), its day (counted
+ * from the earliest plausible day) and the number of its normalised topic or category: no key text per row
+ * (building and hashing one string per row was most of the validation's time on large workbooks), and no map per
+ * client (30,000 clients made 30,000 maps). Events, and what does not fit, are kept under a text key.
  */
 export class DuplicateTracker {
-  private readonly byClient = new Map<string, Map<number, number>>();
+  private readonly clientNumbers = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
   private readonly byText = new Map<string, number>();
   private readonly names = new Memo<string, string>(normalizeName);
   private readonly topicNumbers = new Map<string, number>();
@@ -41,13 +42,14 @@ export class DuplicateTracker {
     }
     const what = record.kind === "counselling" ? this.topicNumber(record.topic) : REFERRAL_CATEGORIES.indexOf(record.category);
     const day = record.day - EARLIEST_PLAUSIBLE_DAY;
-    if (day < 0 || day >= SPAN || what >= SPAN) {
+    let client = this.clientNumbers.get(record.clientKey);
+    if (client === undefined) this.clientNumbers.set(record.clientKey, (client = this.clientNumbers.size));
+    // Below 2^53 (a number's exact integers) for up to 8 million clients; beyond, or out of span, the text key.
+    if (day < 0 || day >= SPAN || what >= SPAN || client >= 1 << 23) {
       const topic = record.kind === "counselling" ? this.names.get(record.topic) : record.category;
       return this.first(this.byText, `${record.clientKey}\u0000${record.day}\u0000${topic}`, row);
     }
-    let rows = this.byClient.get(record.clientKey);
-    if (!rows) this.byClient.set(record.clientKey, (rows = new Map<number, number>()));
-    return this.first(rows, day * SPAN + what, row);
+    return this.first(this.byNumber, (client * SPAN + day) * SPAN + what, row);
   }
 
   /** One number per normalised topic. */
