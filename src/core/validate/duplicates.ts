@@ -1,4 +1,5 @@
 import { Memo } from "../memo";
+import { WholeNumberMap } from "../wholeNumberMap";
 import { normalizeName } from "../normalize/names";
 import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { REFERRAL_CATEGORIES } from "../vocabulary/referralCategory";
@@ -31,7 +32,7 @@ const SPAN = 1 << 15;
  */
 export class DuplicateTracker {
   private readonly clientNumbers = new Map<string, number>();
-  private readonly byNumber = new Map<number, number>();
+  private readonly byNumber = new WholeNumberMap();
   private readonly byText = new Map<string, number>();
   private readonly names = new Memo<string, string>(normalizeName);
   private readonly topicNumbers = new Map<string, number>();
@@ -49,7 +50,7 @@ export class DuplicateTracker {
       const topic = record.kind === "counselling" ? this.names.get(record.topic) : record.category;
       return this.first(this.byText, `${record.clientKey}\u0000${record.day}\u0000${topic}`, row);
     }
-    return this.first(this.byNumber, (client * SPAN + day) * SPAN + what, row);
+    return this.byNumber.firstOr((client * SPAN + day) * SPAN + what, row);
   }
 
   /** One number per normalised topic. */
