@@ -218,6 +218,21 @@ class SheetRowReader implements ScanHandler {
     return this.capture;
   }
 
+  /** A whole cell of a simple shape: as its events would have it (`<c>`, `<v>` or `<is><t>`, the text, the closes). */
+  simpleCell(s: string, attrFrom: number, attrTo: number, textFrom: number, textTo: number, inline: boolean): void {
+    this.openCell(s, attrFrom, attrTo);
+    this.valueText = "";
+    this.digits = -1;
+    if (this.mode !== SKIP) {
+      this.inInline = inline;
+      this.capture = true;
+      if (textTo > textFrom) this.text(s, textFrom, textTo, false);
+      this.capture = false;
+      this.inInline = false;
+    } else if (!inline) this.valueText = undefined;
+    this.closeCell();
+  }
+
   text(s: string, from: number, to: number, cdata: boolean): void {
     if (!this.capture) return;
     // A value of plain digits is read where it stands; should more text follow, it is taken as text after all.

@@ -17,7 +17,20 @@ export interface ScanHandler {
   text(s: string, from: number, to: number, cdata: boolean): void;
   /** Whether text matters now (inside a value): other text is only checked, never cut out. */
   wantsText(): boolean;
+  /**
+   * Optional, for worksheets: a whole unprefixed cell of one of the two shapes that make most of a worksheet, at once
+   * instead of as its five or seven events: `<c …><v>value</v></c>`, or `<c …><is><t>text</t></is></c>` (`inline`).
+   * Its attributes lie in `s[attrFrom, attrTo)`, its raw text in `s[textFrom, textTo)`.
+   */
+  simpleCell?(s: string, attrFrom: number, attrTo: number, textFrom: number, textTo: number, inline: boolean): void;
 }
+
+/** What follows the start tag of a simple cell, and what closes it (see `ScanHandler.simpleCell`). */
+const SIMPLE_CELLS = [
+  { open: "<v>", close: "</v></c>", inline: false },
+  { open: "<is><t>", close: "</t></is></c>", inline: true },
+  { open: '<is><t xml:space="preserve">', close: "</t></is></c>", inline: true },
+] as const;
 
 /** One attribute of a tag: its name `s[nameFrom, nameTo)` and raw value `s[valueFrom, valueTo)`. */
 export type AttributeVisitor = (s: string, nameFrom: number, nameTo: number, valueFrom: number, valueTo: number) => void;
@@ -147,7 +160,9 @@ export class XmlScanner {
       } else {
         end = tagEnd(s, lt);
         if (end < 0) break;
-        this.openTag(s, lt + 1, end);
+        const simple = next === 99 /* c */ && this.handler.simpleCell !== undefined && this.stack.length > 0 && this.stack.length + 3 <= MAX_DEPTH ? this.simpleCell(s, lt, end) : -1;
+        if (simple >= 0) end = simple;
+        else this.openTag(s, lt + 1, end);
       }
       i = end + 1;
     }
@@ -183,6 +198,24 @@ export class XmlScanner {
     this.handler.open(name, s, nameEnd, end, selfClosing);
     if (selfClosing) this.handler.close(name);
     else if (this.stack.push(name) > MAX_DEPTH) throw new DamagedPackage(`elements nested deeper than ${MAX_DEPTH}`);
+  }
+
+  /**
+   * A cell `<c …>` whose start tag ends at `end`, when it is a simple cell as a whole (its text in the same chunk):
+   * handed over at once, returning where it ends (its last `>`); -1 for any other element, which goes the long way.
+   * What it accepts is well-formed by its shape: one element with one text child, closed in order.
+   */
+  private simpleCell(s: string, lt: number, end: number): number {
+    if (!isSpace(s.charCodeAt(lt + 2)) || s.charCodeAt(end - 1) === 47 /* / */) return -1;
+    for (const shape of SIMPLE_CELLS) {
+      if (!s.startsWith(shape.open, end + 1)) continue;
+      const textFrom = end + 1 + shape.open.length;
+      const textTo = s.indexOf("<", textFrom);
+      if (textTo < 0 || !s.startsWith(shape.close, textTo)) return -1;
+      this.handler.simpleCell!(s, lt + 2, end, textFrom, textTo, shape.inline);
+      return textTo + shape.close.length - 1;
+    }
+    return -1;
   }
 
   /** `</name>` between `from` and `end` (its `>`): it must close the innermost open element. */
