@@ -70,8 +70,7 @@ export function scanAttributes(s: string, from: number, to: number, visit: Attri
     if (nameEnd === i || q >= to || (quote !== 34 && quote !== 39)) throw new DamagedPackage("an attribute without quotes");
     const end = s.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (end < 0 || end >= to) throw new DamagedPackage("an attribute not closed");
-    const lt = s.indexOf("<", q + 1);
-    if (lt >= 0 && lt < end) throw new DamagedPackage("a < inside an attribute");
+    // A < inside the value: found by `tagEnd`, which walks every tag before its attributes are looked at.
     visit(s, i, nameEnd, q + 1, end);
     i = end + 1;
   }
@@ -95,13 +94,17 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-/** Where a tag that starts at `start` (its `<`) ends (its `>`), minding quoted attribute values; -1 when not in `s`. */
+/**
+ * Where a tag that starts at `start` (its `<`) ends (its `>`), minding quoted attribute values; -1 when not in `s`. A
+ * `<` in the tag, inside a value or not, is damage.
+ */
 function tagEnd(s: string, start: number): number {
   let quote = 0;
   for (let i = start + 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (quote !== 0) {
       if (c === quote) quote = 0;
+      else if (c === 60 /* < */) throw new DamagedPackage("a < inside an attribute");
     } else if (c === 62 /* > */) return i;
     else if (c === 34 || c === 39) quote = c;
     else if (c === 60 /* < */) throw new DamagedPackage("a < inside a tag");
