@@ -252,7 +252,7 @@ export class LiveWorkbook {
     } else {
       checkHeader(v, sheet.info.headerRow, kind, this.clientStatusAvailable);
       findings.push(...v.findings.splice(0));
-      const tracker = new DuplicateTracker();
+      const tracker = new DuplicateTracker(sheet.rows.length);
       for (const entry of sheet.rows) {
         if (entry.result === undefined) this.checkRow(sheet, entry, v);
         const result = entry.result!;

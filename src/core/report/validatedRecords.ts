@@ -162,7 +162,8 @@ function recordLinks(analysis: Analysis, records: RecordsInOrder): (i: number) =
  * (linear in the rows), then each client's few rows by date.
  */
 function byClient<T extends CounsellingRecord | ReferralRecord>(records: readonly T[], rankOf: (r: T) => number, ranks: number): T[] {
-  const rankOfRow = Int32Array.from(records, (r) => rankOf(r) + 1);
+  const rankOfRow = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) rankOfRow[i] = rankOf(records[i]) + 1;
   const starts = new Int32Array(ranks + 2);
   for (const k of rankOfRow) starts[k + 1]++;
   for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];

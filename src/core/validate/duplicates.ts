@@ -32,10 +32,15 @@ const SPAN = 1 << 15;
  */
 export class DuplicateTracker {
   private readonly clientNumbers = new Map<string, number>();
-  private readonly byNumber = new WholeNumberMap();
+  private readonly byNumber: WholeNumberMap;
   private readonly byText = new Map<string, number>();
   private readonly names = new Memo<string, string>(normalizeName);
   private readonly topicNumbers = new Map<string, number>();
+
+  /** @param rows how many rows the sheet has (its table is made large enough for them at once). */
+  constructor(rows = 0) {
+    this.byNumber = new WholeNumberMap(rows);
+  }
 
   firstRowOf(record: CounsellingRecord | ReferralRecord | EventRecord, row: number): number | undefined {
     if (record.kind === "events") {

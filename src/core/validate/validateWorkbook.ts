@@ -67,7 +67,7 @@ class WorkbookValidation {
 
   /** Each data row: checked, then kept as a record (a repeated row marked as duplicate). */
   private validateRows(v: SheetValidation, kind: SheetKind): void {
-    const tracker = new DuplicateTracker();
+    const tracker = new DuplicateTracker(v.sheet.rows.length);
     for (const row of v.sheet.rows) {
       const date = this.readings.date(row.values.date ?? null);
       // Only plausible dates name a year with data: a typo like 1999 is reported, not offered as a year.
