@@ -79,6 +79,9 @@ function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
   return `${style} t="s"><v>${strings.indexOf(text)}</v></c>`;
 }
 
+/** What a link cell's XML holds between its reference and its text (see `cellXmlAfterRef`). */
+const LINK_CELL_START = ` s="${styleIndex(undefined, true)}" t="inlineStr"><is><t>`;
+
 /**
  * A worksheet part in the schema's element order, as a stream of pieces:
  * page setup flag, frozen header, column widths, the cells, merged blocks,
@@ -130,6 +133,14 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
   // A large table repeats its cell objects (a kind, a status, a client's ID, a day): each one's XML is made once.
   const made = new Map<OutCell, Uint8Array>();
   const writeCell = (c: OutCell): void => {
+    const value = c.value;
+    if (c.link && typeof value === "string" && value.length <= EXCEL_MAX_CELL_TEXT && PLAIN_TEXT.test(value)) {
+      // A link's text, the one cell of a large table's row that is not repeated: as `cellXmlAfterRef` writes it, without a string of its own.
+      out.ascii(LINK_CELL_START);
+      out.text(value);
+      out.ascii("</t></is></c>");
+      return;
+    }
     if (c.link || sheet.moreRows === undefined) return out.text(cellXmlAfterRef(c, strings));
     let xml = made.get(c);
     if (xml === undefined) made.set(c, (xml = utf8(cellXmlAfterRef(c, strings))));
@@ -175,11 +186,12 @@ function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string
     if (q === undefined) quoted.set(name, (q = xmlEscape(quoteSheet(name))));
     return q;
   };
+  const afterRef = `"${target} location="`;
   const add = (column: number, row: number, link: SourceCellRef): void => {
     out.ascii('<hyperlink ref="');
     out.ascii(letters[column]);
     out.digits(row);
-    out.text(`"${target} location="`);
+    out.text(afterRef);
     out.text(sheetPart(link.sheet));
     out.ascii("!");
     out.text(xmlEscape(link.cell));
