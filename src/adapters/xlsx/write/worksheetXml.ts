@@ -38,6 +38,11 @@ export class SharedStrings {
     return i;
   }
 
+  /** A cell refers again to a text whose index it already has: counted as `indexOf` counts it. */
+  countAgain(): void {
+    this.count++;
+  }
+
   xml(): string {
     const items = [...this.index.keys()].map((t) => `<si>${textElement(t)}</si>`).join("");
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">${items}</sst>`;
@@ -132,6 +137,7 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
   let hasLinks = false;
   // A large table repeats its cell objects (a kind, a status, a client's ID, a day): each one's XML is made once.
   const made = new Map<OutCell, Uint8Array>();
+  const sameValue = new Map<OutCell["style"], Map<OutCell["value"], Uint8Array>>();
   const writeCell = (c: OutCell): void => {
     const value = c.value;
     if (c.link && typeof value === "string" && value.length <= EXCEL_MAX_CELL_TEXT && PLAIN_TEXT.test(value)) {
@@ -141,9 +147,19 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
       out.ascii("</t></is></c>");
       return;
     }
-    if (c.link || sheet.moreRows === undefined) return out.text(cellXmlAfterRef(c, strings));
-    let xml = made.get(c);
-    if (xml === undefined) made.set(c, (xml = utf8(cellXmlAfterRef(c, strings))));
+    if (c.link) return out.text(cellXmlAfterRef(c, strings));
+    let xml: Uint8Array | undefined;
+    if (sheet.moreRows !== undefined) {
+      xml = made.get(c);
+      if (xml === undefined) made.set(c, (xml = utf8(cellXmlAfterRef(c, strings))));
+    } else {
+      // Cells made one by one (`Fälle`: a row per client) repeat their values: each value's XML made once per style.
+      let byValue = sameValue.get(c.style);
+      if (byValue === undefined) sameValue.set(c.style, (byValue = new Map<OutCell["value"], Uint8Array>()));
+      xml = byValue.get(value);
+      if (xml === undefined) byValue.set(value, (xml = utf8(cellXmlAfterRef(c, strings))));
+      else if (typeof value === "string") strings.countAgain();
+    }
     out.raw(xml);
   };
   for (let i = 0, n = rowCount(sheet); i < n; i++) {
