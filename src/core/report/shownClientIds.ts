@@ -12,15 +12,16 @@ import { ID_ORDER } from "./idOrder";
  * each sheet that shows IDs).
  */
 export function shownClientIds(analysis: Analysis): ReadonlyMap<string, string> {
-  const spelling = new Map<string, { id: string; day: number; row: number }>();
+  // Each client's earliest row itself, not a copy of its fields: no object per client and row.
+  const spelling = new Map<string, ClientActivity>();
   const consider = (r: ClientActivity): void => {
     const first = spelling.get(r.clientKey);
-    if (!first || r.day < first.day || (r.day === first.day && r.row < first.row)) spelling.set(r.clientKey, { id: r.clientId, day: r.day, row: r.row });
+    if (!first || r.day < first.day || (r.day === first.day && r.row < first.row)) spelling.set(r.clientKey, r);
   };
   for (const r of analysis.counselling) if (!r.duplicate) consider(r);
   for (const r of analysis.referrals) if (!r.duplicate) consider(r);
   const ids = new Map<string, string>();
-  for (const [key, first] of spelling) ids.set(key, analysis.clients.get(key)?.clientId ?? first.id);
+  for (const [key, first] of spelling) ids.set(key, analysis.clients.get(key)?.clientId ?? first.clientId);
   const masked = [...ids].filter(([, id]) => looksLikeName(id)).sort((a, b) => ID_ORDER.compare(a[1], b[1]) || ID_ORDER.compare(a[0], b[0]));
   masked.forEach(([key], i) => ids.set(key, `Kennung ohne Ziffer ${i + 1}`));
   return ids;
