@@ -157,6 +157,9 @@ function recordLinks(analysis: Analysis, records: RecordsInOrder): (i: number) =
   };
 }
 
+/** Up to this many rows of one client are sorted in place by insertion; more by `sort`. */
+const SMALL_BLOCK = 32;
+
 /**
  * Records by their client's rank (0 to `ranks - 1`, or -1), then date, then sheet row: a counting sort by rank
  * (linear in the rows), then each client's few rows by date.
@@ -172,9 +175,19 @@ function byClient<T extends CounsellingRecord | ReferralRecord>(records: readonl
   records.forEach((r, i) => (sorted[next[rankOfRow[i]]++] = r));
   const byDate = (a: T, b: T): number => a.day - b.day || a.row - b.row;
   for (let k = 0; k + 1 < starts.length; k++) {
-    if (starts[k + 1] - starts[k] > 1) {
-      const block = sorted.slice(starts[k], starts[k + 1]).sort(byDate);
-      for (let i = 0; i < block.length; i++) sorted[starts[k] + i] = block[i];
+    const [from, to] = [starts[k], starts[k + 1]];
+    if (to - from <= 1) continue;
+    if (to - from <= SMALL_BLOCK) {
+      // A client's few rows sorted where they stand (stable, as `sort` is): no array per client.
+      for (let i = from + 1; i < to; i++) {
+        const r = sorted[i];
+        let j = i;
+        for (; j > from && byDate(sorted[j - 1], r) > 0; j--) sorted[j] = sorted[j - 1];
+        sorted[j] = r;
+      }
+    } else {
+      const block = sorted.slice(from, to).sort(byDate);
+      for (let i = 0; i < block.length; i++) sorted[from + i] = block[i];
     }
   }
   return sorted;
