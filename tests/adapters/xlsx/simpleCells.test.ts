@@ -1,0 +1,45 @@
+import { Cell } from "../../../src/core/cells";
+import { readSheetRows } from "../../../src/adapters/xlsx/sheetRows";
+
+/*
+ * The scanner hands the two commonest shapes of cell (`<c …><v>…</v></c>`, `<c …><is><t>…</t></is></c>`) to the row
+ * reader at once; every other shape goes the long way. Both ways must read a cell alike, wherever a chunk ends.
+ */
+
+const SHARED = ["Beratung", "Geduldet"];
+
+async function rowsOf(xml: string, chunk: number): Promise<[number, Cell[]][]> {
+  const bytes = new TextEncoder().encode(xml);
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += chunk) chunks.push(bytes.subarray(at, at + chunk));
+  const rows: [number, Cell[]][] = [];
+  await readSheetRows(chunks, "xl/worksheets/sheet1.xml", { shared: SHARED, date1904: false }, (row, cells) => rows.push([row, [...cells]]));
+  return rows;
+}
+
+const sheet = (rows: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+
+describe("simple cells and the long way read alike", () => {
+  const simple = sheet(
+    '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1"><v>43466</v></c><c r="C1" t="inlineStr"><is><t>IK-1 &amp; Co</t></is></c>' +
+      '<c r="D1" t="inlineStr"><is><t xml:space="preserve"> vorn</t></is></c><c r="E1" t="b"><v>1</v></c><c r="F1"><v></v></c><c r="G1" t="e"><v>#NV</v></c></row>',
+  );
+  // The same cells, each in a shape only the long way reads: a comment, CDATA, a formula, rich text, a prefix.
+  const long = sheet(
+    '<row r="1"><c r="A1" t="s"><v>1<!-- x --></v></c><c r="B1"><f>1+1</f><v>43466</v></c><c r="C1" t="inlineStr"><is><r><t>IK-1 </t></r><r><t>&amp; Co</t></r></is></c>' +
+      '<c r="D1" t="inlineStr"><is><t><![CDATA[ vorn]]></t></is></c><c r="E1" t="b"><v>1</v> </c><c r="F1"><v/></c><c r="G1" t="e" ><v>#NV</v></c></row>',
+  );
+
+  test.each([7, 64, 100_000])("in chunks of %p bytes", async (chunk) => {
+    const expected: [number, Cell[]][] = [[1, ["Geduldet", 43466, "IK-1 & Co", " vorn", true, undefined as unknown as Cell, { error: "#NV" }]]];
+    const fast = await rowsOf(simple, chunk);
+    expect(fast).toEqual(await rowsOf(long, chunk));
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(expected));
+  });
+
+  test("a simple cell that is not well-formed is still damage", async () => {
+    await expect(rowsOf(sheet('<row r="1"><c r="A1" t="s"><v>1</v></c></c></row>'), 1000)).rejects.toThrow();
+    await expect(rowsOf(sheet('<row r="1"><c r="A1" t="s"><v>1</v></c>'), 1000)).rejects.toThrow();
+  });
+});
