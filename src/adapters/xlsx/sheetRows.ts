@@ -221,15 +221,15 @@ class SheetRowReader implements ScanHandler {
   /** A whole cell of a simple shape: as its events would have it (`<c>`, `<v>` or `<is><t>`, the text, the closes). */
   simpleCell(s: string, attrFrom: number, attrTo: number, textFrom: number, textTo: number, inline: boolean): void {
     this.openCell(s, attrFrom, attrTo);
-    this.valueText = "";
-    this.digits = -1;
     if (this.mode !== SKIP) {
+      this.valueText = "";
+      this.digits = -1;
       this.inInline = inline;
       this.capture = true;
       if (textTo > textFrom) this.text(s, textFrom, textTo, false);
       this.capture = false;
       this.inInline = false;
-    } else if (!inline) this.valueText = undefined;
+    }
     this.closeCell();
   }
 

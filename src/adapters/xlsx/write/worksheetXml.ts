@@ -68,9 +68,13 @@ export interface SheetRelations {
   readonly tableId?: string;
 }
 
+/** A cell's text as written: over Excel's limit, cut with an ellipsis. */
+const cellText = (value: string): string => (value.length > EXCEL_MAX_CELL_TEXT ? `${value.slice(0, EXCEL_MAX_CELL_TEXT - 1)}…` : value);
+
 /**
  * One cell as XML after its reference (`<c r="A1"` + this): numbers as numbers
- * (never a non-finite one), text always as text (a leading `=` stays text).
+ * (never a non-finite one), text always as text (a leading `=` stays text), from
+ * the shared strings. A link's text is not made here but by `writeLinkText`.
  */
 function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
   const s = styleIndex(cell.style, cell.link !== undefined);
@@ -78,14 +82,26 @@ function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
   const value = cell.value;
   if (typeof value === "number") return Number.isFinite(value) ? `${style}><v>${value}</v></c>` : `${style}/>`;
   if (value === null) return `${style}/>`;
-  const text = value.length > EXCEL_MAX_CELL_TEXT ? `${value.slice(0, EXCEL_MAX_CELL_TEXT - 1)}…` : value;
-  // A link's text names its own cell: kept inline, so that thousands of them do not fill the shared strings.
-  if (cell.link) return `${style} t="inlineStr"><is>${textElement(text)}</is></c>`;
-  return `${style} t="s"><v>${strings.indexOf(text)}</v></c>`;
+  return `${style} t="s"><v>${strings.indexOf(cellText(value))}</v></c>`;
 }
 
-/** What a link cell's XML holds between its reference and its text (see `cellXmlAfterRef`). */
-const LINK_CELL_START = ` s="${styleIndex(undefined, true)}" t="inlineStr"><is><t>`;
+/** What a link cell's XML holds between its reference and its text element. */
+const LINK_CELL_START = ` s="${styleIndex(undefined, true)}" t="inlineStr"><is>`;
+
+/**
+ * A link cell's text, after its reference: kept inline (it names its own cell, so thousands of them would only fill
+ * the shared strings), a plain text written as it is, without a string of its own (a large table has one per row).
+ */
+function writeLinkText(out: XmlBytes, value: string): void {
+  const text = cellText(value);
+  out.ascii(LINK_CELL_START);
+  if (PLAIN_TEXT.test(text)) {
+    out.ascii("<t>");
+    out.text(text);
+    out.ascii("</t>");
+  } else out.text(textElement(text));
+  out.ascii("</is></c>");
+}
 
 /**
  * A worksheet part in the schema's element order, as a stream of pieces:
@@ -107,7 +123,7 @@ export function* worksheetXml(sheet: OutSheet, strings: SharedStrings, relations
   yield sheetTail(sheet, relations);
 }
 
-/** The whole part as one text (for tests and small sheets): each piece decoded as it comes. */
+/** The whole part as one text (for tests), each piece decoded as it comes. */
 export function worksheetText(sheet: OutSheet, strings: SharedStrings, relations: SheetRelations): string {
   const decoder = new TextDecoder();
   let text = "";
@@ -140,13 +156,7 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
   const sameValue = new Map<OutCell["style"], Map<OutCell["value"], Uint8Array>>();
   const writeCell = (c: OutCell): void => {
     const value = c.value;
-    if (c.link && typeof value === "string" && value.length <= EXCEL_MAX_CELL_TEXT && PLAIN_TEXT.test(value)) {
-      // A link's text, the one cell of a large table's row that is not repeated: as `cellXmlAfterRef` writes it, without a string of its own.
-      out.ascii(LINK_CELL_START);
-      out.text(value);
-      out.ascii("</t></is></c>");
-      return;
-    }
+    if (c.link && typeof value === "string") return writeLinkText(out, value);
     if (c.link) return out.text(cellXmlAfterRef(c, strings));
     let xml: Uint8Array | undefined;
     if (sheet.moreRows !== undefined) {

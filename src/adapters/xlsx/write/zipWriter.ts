@@ -53,6 +53,7 @@ function* utf8Chunks(pieces: Iterable<string | Uint8Array>, pool: BufferPool): G
   let buffer = pool.take(CHUNK);
   let used = 0;
   for (const piece of pieces) {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8: a piece that may not fit starts a new buffer.
     const most = typeof piece === "string" ? piece.length * 3 : piece.length;
     if (used + most > buffer.length) {
       if (used > 0) yield { bytes: buffer.subarray(0, used), buffer };
