@@ -4,6 +4,7 @@ import { DAYS_FROM_1904_TO_1900 } from "../../core/dates/dateSystem";
 import { serialOfIsoDateTime } from "../../core/dates/isoDateTime";
 import { decodeCellText } from "./ooxmlText";
 import { DamagedPackage } from "./packageProblems";
+import { PlainAttributes } from "./plainTag";
 import { SharedString, TOO_LONG } from "./sharedStrings";
 import { AttributeVisitor, ScanHandler, XmlScanner, decodeText, scanAttributes, spells } from "./xmlScanner";
 import { feedXml, localName, passOn } from "./xmlStream";
@@ -219,9 +220,18 @@ class SheetRowReader implements ScanHandler {
   }
 
   /** A whole cell of a simple shape: as its events would have it (`<c>`, `<v>` or `<is><t>`, the text, the closes). */
-  simpleCell(s: string, attrFrom: number, attrTo: number, textFrom: number, textTo: number, inline: boolean): void {
-    this.openCell(s, attrFrom, attrTo);
-    if (this.mode !== SKIP) {
+  simpleCell(s: string, attributes: PlainAttributes, textFrom: number, textTo: number, inline: boolean): void {
+    this.type = undefined;
+    this.at = this.column + 1;
+    const at = attributes.at;
+    for (let k = 0, end = 4 * attributes.count; k < end; k += 4) {
+      if (at[k + 1] - at[k] !== 1) continue;
+      const name = s.charCodeAt(at[k]);
+      if (name === 114 /* r */) this.at = columnAt(s, at[k + 2], at[k + 3]);
+      else if (name === 116 /* t */) this.type = cellType(s, at[k + 2], at[k + 3]);
+    }
+    this.startCell();
+    if (textFrom >= 0 && this.mode !== SKIP) {
       this.valueText = "";
       this.digits = -1;
       this.inInline = inline;
@@ -231,6 +241,19 @@ class SheetRowReader implements ScanHandler {
       this.inInline = false;
     }
     this.closeCell();
+  }
+
+  /** A row's start tag with plain attributes: no value to decode. */
+  plainRow(s: string, attributes: PlainAttributes): void {
+    this.rowRef = undefined;
+    const at = attributes.at;
+    for (let k = 0, end = 4 * attributes.count; k < end; k += 4) {
+      if (at[k + 1] - at[k] === 1 && s.charCodeAt(at[k]) === 114 /* r */) {
+        const n = digitsAt(s, at[k + 2], at[k + 3]);
+        this.rowRef = n >= 0 ? n : s.slice(at[k + 2], at[k + 3]);
+      }
+    }
+    this.startRow();
   }
 
   text(s: string, from: number, to: number, cdata: boolean): void {
@@ -272,6 +295,11 @@ class SheetRowReader implements ScanHandler {
   private openRow(s: string, from: number, to: number): void {
     this.rowRef = undefined;
     scanAttributes(s, from, to, this.rowAttribute);
+    this.startRow();
+  }
+
+  /** The row whose `r` is `rowRef` (undefined without one) starts. */
+  private startRow(): void {
     const next = this.rowRef === undefined ? this.rowNumber + 1 : Number(this.rowRef);
     if (!Number.isInteger(next) || next <= this.rowNumber || next > MAX_ROW) throw new DamagedPackage(`${this.part}: row ${String(this.rowRef)} out of order`);
     this.rowNumber = next;
@@ -289,6 +317,11 @@ class SheetRowReader implements ScanHandler {
     this.type = undefined;
     this.at = this.column + 1;
     scanAttributes(s, from, to, this.cellAttribute);
+    this.startCell();
+  }
+
+  /** The cell at column `at` starts: it must lie in the grid; what it is read for. */
+  private startCell(): void {
     if (this.at < 0 || this.at >= MAX_COLUMN) throw new DamagedPackage(`${this.part}: cell reference out of the grid`);
     this.column = this.at;
     this.valueText = undefined;

@@ -1,4 +1,5 @@
 import { DamagedPackage, PackageTooLarge } from "./packageProblems";
+import { PlainAttributes, plainTag } from "./plainTag";
 import { MAX_DEPTH, MAX_TEXT_RUN } from "./xmlStream";
 
 /** Unfinished markup kept between chunks: a tag, comment or text of one cell, with room to spare. */
@@ -18,11 +19,17 @@ export interface ScanHandler {
   /** Whether text matters now (inside a value): other text is only checked, never cut out. */
   wantsText(): boolean;
   /**
-   * Optional, for worksheets: a whole unprefixed cell of one of the two shapes that make most of a worksheet, at once
-   * instead of as its five or seven events: `<c …><v>value</v></c>`, or `<c …><is><t>text</t></is></c>` (`inline`).
-   * Its attributes lie in `s[attrFrom, attrTo)`, its raw text in `s[textFrom, textTo)`.
+   * Optional, for worksheets: a whole unprefixed cell with plain attributes (see `plainTag`) of one of the shapes
+   * that make most of a worksheet, at once instead of as its five or seven events: `<c …><v>value</v></c>`,
+   * `<c …><is><t>text</t></is></c>` (`inline`), or `<c …/>` (no value: `textFrom` is -1). Its raw text lies in
+   * `s[textFrom, textTo)`.
    */
-  simpleCell?(s: string, attrFrom: number, attrTo: number, textFrom: number, textTo: number, inline: boolean): void;
+  simpleCell?(s: string, attributes: PlainAttributes, textFrom: number, textTo: number, inline: boolean): void;
+  /**
+   * Optional, for worksheets: an unprefixed `<row …>` with plain attributes, instead of `open`; its `close` follows
+   * as for any element (at once when `attributes.selfClosing`).
+   */
+  plainRow?(s: string, attributes: PlainAttributes): void;
 }
 
 /** What follows the start tag of a simple cell, and what closes it (see `ScanHandler.simpleCell`). */
@@ -124,6 +131,8 @@ export class XmlScanner {
   private rest = "";
   private readonly stack: string[] = [];
   private roots = 0;
+  /** The attributes of the last plain tag, reused. */
+  private readonly plain = new PlainAttributes();
 
   constructor(private readonly handler: ScanHandler) {}
 
@@ -136,8 +145,9 @@ export class XmlScanner {
       if (lt < 0) break; // text continues in the next chunk
       if (lt > i) this.text(s, i, lt);
       i = lt;
+      // Reads past the end of `s` are avoided here and below: one (NaN) makes V8 call `charCodeAt` ever after.
+      if (lt + 1 >= n) break;
       const next = s.charCodeAt(lt + 1);
-      if (Number.isNaN(next)) break;
       let end: number;
       if (next === 47 /* / */) {
         end = s.indexOf(">", lt);
@@ -161,11 +171,14 @@ export class XmlScanner {
         } else if (n - lt < 9) break;
         else throw new DamagedPackage("a DOCTYPE or unknown declaration");
       } else {
-        end = tagEnd(s, lt);
-        if (end < 0) break;
-        const simple = next === 99 /* c */ && this.handler.simpleCell !== undefined && this.stack.length > 0 && this.stack.length + 3 <= MAX_DEPTH ? this.simpleCell(s, lt, end) : -1;
-        if (simple >= 0) end = simple;
-        else this.openTag(s, lt + 1, end);
+        // The two tags a worksheet is made of, written plainly, read in one go; any other tag the long way.
+        const quick = next === 99 /* c */ ? this.simpleCell(s, lt) : next === 114 /* r */ ? this.plainRow(s, lt) : -1;
+        if (quick >= 0) end = quick;
+        else {
+          end = tagEnd(s, lt);
+          if (end < 0) break;
+          this.openTag(s, lt + 1, end);
+        }
       }
       i = end + 1;
     }
@@ -204,21 +217,43 @@ export class XmlScanner {
   }
 
   /**
-   * A cell `<c …>` whose start tag ends at `end`, when it is a simple cell as a whole (its text in the same chunk):
-   * handed over at once, returning where it ends (its last `>`); -1 for any other element, which goes the long way.
-   * What it accepts is well-formed by its shape: one element with one text child, closed in order.
+   * A cell at `lt` when it is a simple cell as a whole, in this chunk (see `ScanHandler.simpleCell`): handed over at
+   * once, returning where it ends (its last `>`); -1 for any other element, which goes the long way. What it
+   * accepts is well-formed by its shape: plain attributes, then nothing, or one element with one text child,
+   * closed in order.
    */
-  private simpleCell(s: string, lt: number, end: number): number {
-    if (!isSpace(s.charCodeAt(lt + 2)) || s.charCodeAt(end - 1) === 47 /* / */) return -1;
+  private simpleCell(s: string, lt: number): number {
+    const handler = this.handler;
+    if (handler.simpleCell === undefined || lt + 2 >= s.length || s.charCodeAt(lt + 2) !== 32 || this.stack.length === 0 || this.stack.length + 3 > MAX_DEPTH) return -1;
+    const attributes = this.plain;
+    const end = plainTag(s, lt + 2, attributes);
+    if (end < 0) return -1;
+    if (attributes.selfClosing) {
+      handler.simpleCell(s, attributes, -1, -1, false);
+      return end;
+    }
     for (const shape of SIMPLE_CELLS) {
       if (!s.startsWith(shape.open, end + 1)) continue;
       const textFrom = end + 1 + shape.open.length;
       const textTo = s.indexOf("<", textFrom);
       if (textTo < 0 || !s.startsWith(shape.close, textTo)) return -1;
-      this.handler.simpleCell!(s, lt + 2, end, textFrom, textTo, shape.inline);
+      handler.simpleCell(s, attributes, textFrom, textTo, shape.inline);
       return textTo + shape.close.length - 1;
     }
     return -1;
+  }
+
+  /** A `<row …>` at `lt` with plain attributes, inside the root: handed over at once (see `ScanHandler.plainRow`); its `>`, or -1. */
+  private plainRow(s: string, lt: number): number {
+    const handler = this.handler;
+    if (handler.plainRow === undefined || this.stack.length === 0 || !s.startsWith("ow ", lt + 2)) return -1;
+    const attributes = this.plain;
+    const end = plainTag(s, lt + 4, attributes);
+    if (end < 0) return -1;
+    handler.plainRow(s, attributes);
+    if (attributes.selfClosing) handler.close("row");
+    else if (this.stack.push("row") > MAX_DEPTH) throw new DamagedPackage(`elements nested deeper than ${MAX_DEPTH}`);
+    return end;
   }
 
   /** `</name>` between `from` and `end` (its `>`): it must close the innermost open element. */

@@ -1,4 +1,5 @@
 import { concatBytes } from "./platform/bytes";
+import { PieceDecoder, utf16Decoder, utf8Decoder } from "./pieceDecoder";
 import { DamagedPackage, PackageTooLarge } from "./packageProblems";
 
 /**
@@ -41,13 +42,13 @@ export interface XmlConsumer {
  * Decodes a part's bytes: UTF-8, or UTF-16 when a byte-order mark says so or, without one, when the XML
  * declaration's `<?` comes in two bytes per character (XML 1.0, Appendix F); invalid bytes are damage.
  */
-function decoderFor(head: Uint8Array): { decoder: TextDecoder; skip: number } {
-  if (head[0] === 0xff && head[1] === 0xfe) return { decoder: new TextDecoder("utf-16le", { fatal: true }), skip: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { decoder: new TextDecoder("utf-16be", { fatal: true }), skip: 2 };
-  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { decoder: new TextDecoder("utf-16le", { fatal: true }), skip: 0 };
-  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return { decoder: new TextDecoder("utf-16be", { fatal: true }), skip: 0 };
+function decoderFor(head: Uint8Array): { decoder: PieceDecoder; skip: number } {
+  if (head[0] === 0xff && head[1] === 0xfe) return { decoder: utf16Decoder("utf-16le"), skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { decoder: utf16Decoder("utf-16be"), skip: 2 };
+  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { decoder: utf16Decoder("utf-16le"), skip: 0 };
+  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return { decoder: utf16Decoder("utf-16be"), skip: 0 };
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  return { decoder: new TextDecoder("utf-8", { fatal: true }), skip: bom ? 3 : 0 };
+  return { decoder: utf8Decoder(), skip: bom ? 3 : 0 };
 }
 
 /**
@@ -56,7 +57,7 @@ function decoderFor(head: Uint8Array): { decoder: TextDecoder; skip: number } {
  * `DamagedPackage`; a run of text longer than `MAX_TEXT_RUN` is `PackageTooLarge`.
  */
 export async function feedXml(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, parser: XmlConsumer, part: string): Promise<void> {
-  let decoding: { decoder: TextDecoder; skip: number } | undefined;
+  let decoding: { decoder: PieceDecoder; skip: number } | undefined;
   let pending: Uint8Array = new Uint8Array(0);
   let run = 0;
   let endedWithCarriageReturn = false;
@@ -90,14 +91,14 @@ export async function feedXml(stream: AsyncIterable<Uint8Array> | Iterable<Uint8
       }
       // Decoded in small pieces: a string under V8's large-object size dies young instead of piling up in old space.
       for (let at = 0; at < bytes.length; at += DECODE_PIECE) {
-        write(decoding.decoder.decode(bytes.subarray(at, at + DECODE_PIECE), { stream: true }));
+        write(decoding.decoder.decode(bytes.subarray(at, at + DECODE_PIECE)));
       }
     }
     if (!decoding) {
       decoding = decoderFor(pending);
-      write(decoding.decoder.decode(pending.subarray(decoding.skip), { stream: true }));
+      write(decoding.decoder.decode(pending.subarray(decoding.skip)));
     }
-    write(decoding.decoder.decode());
+    write(decoding.decoder.end());
     parser.close();
   } catch (error) {
     if (error instanceof PassedOn) throw error.passed;

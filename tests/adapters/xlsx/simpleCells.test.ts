@@ -3,8 +3,9 @@ import { Cell } from "../../../src/core/cells";
 import { readSheetRows } from "../../../src/adapters/xlsx/sheetRows";
 
 /*
- * The scanner hands the two commonest shapes of cell (`<c …><v>…</v></c>`, `<c …><is><t>…</t></is></c>`) to the row
- * reader at once; every other shape goes the long way. Both ways must read a cell alike, wherever a chunk ends.
+ * The scanner hands the commonest shapes of cell (`<c …><v>…</v></c>`, `<c …><is><t>…</t></is></c>`, `<c …/>`) and
+ * rows with plain attributes to the row reader at once; every other shape goes the long way. Both ways must read
+ * alike, wherever a chunk ends.
  */
 
 const SHARED = ["Beratung", "Geduldet"];
@@ -39,7 +40,27 @@ describe("simple cells and the long way read alike", () => {
     expect(JSON.stringify(fast)).toBe(JSON.stringify(expected));
   });
 
+  // Plain rows and empty cells (`<c …/>`) read in one go, beside the same written so that only the long way reads
+  // them: single quotes, two spaces, a tab, spaces around `=`.
+  const plain = sheet(
+    '<row r="1" spans="1:3" x14ac:dyDescent="0.25"><c r="A1" s="2"/><c r="B1" s="3" t="s"><v>0</v></c></row><row r="2"/>' +
+      '<row r="03" ht="20" customHeight="1"><c r="C3" s="1"><v>5</v></c><c s="1"><v>6</v></c></row>',
+  );
+  const plainTheLongWay = sheet(
+    "<row r='1'  spans=\"1:3\"><c r='A1' s='2' /><c  r=\"B1\" s=\"3\" t=\"s\"><v>0</v></c></row><row r='2' />" +
+      '<row r = "03"><c r="C3"\ts="1"><v>5</v></c><c\ts="1"><v>6</v></c></row>',
+  );
+
+  test.each([5, 64, 100_000])("plain rows and empty cells, in chunks of %p bytes", async (chunk) => {
+    const fast = await rowsOf(plain, chunk);
+    expect(fast).toEqual(await rowsOf(plainTheLongWay, chunk));
+    expect(JSON.stringify(fast)).toBe(JSON.stringify([[1, [null, "Beratung"]], [3, [null, null, 5, 6]]]));
+  });
+
   test("a simple cell that is not well-formed is still damage", async () => {
+    await expect(rowsOf(sheet('<row r="1"><c r="A<1"><v>1</v></c></row>'), 1000)).rejects.toThrow();
+    await expect(rowsOf(sheet('<row r="1" x="<"><c r="A1"><v>1</v></c></row>'), 1000)).rejects.toThrow();
+    await expect(rowsOf(sheet('<row r="2"/><row r="1"/>'), 1000)).rejects.toThrow(/out of order/);
     await expect(rowsOf(sheet('<row r="1"><c r="A1" t="s"><v>1</v></c></c></row>'), 1000)).rejects.toThrow();
     await expect(rowsOf(sheet('<row r="1"><c r="A1" t="s"><v>1</v></c>'), 1000)).rejects.toThrow();
   });
