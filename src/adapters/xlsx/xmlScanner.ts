@@ -32,12 +32,19 @@ export interface ScanHandler {
   plainRow?(s: string, attributes: PlainAttributes): void;
 }
 
-/** What follows the start tag of a simple cell, and what closes it (see `ScanHandler.simpleCell`). */
-const SIMPLE_CELLS = [
-  { open: "<v>", close: "</v></c>", inline: false },
-  { open: "<is><t>", close: "</t></is></c>", inline: true },
-  { open: '<is><t xml:space="preserve">', close: "</t></is></c>", inline: true },
+/** What follows the start tag of an inline cell, and what closes it (see `ScanHandler.simpleCell`; `<v>` is read apart). */
+const INLINE_CELLS = [
+  { open: "<is><t>", close: "</t></is></c>" },
+  { open: '<is><t xml:space="preserve">', close: "</t></is></c>" },
 ] as const;
+
+/** Whether `</v></c>` stands at `at` (the caller knows `s` is long enough). */
+function isValueClose(s: string, at: number): boolean {
+  return (
+    s.charCodeAt(at) === 60 && s.charCodeAt(at + 1) === 47 && s.charCodeAt(at + 2) === 118 && s.charCodeAt(at + 3) === 62 &&
+    s.charCodeAt(at + 4) === 60 && s.charCodeAt(at + 5) === 47 && s.charCodeAt(at + 6) === 99 && s.charCodeAt(at + 7) === 62
+  );
+}
 
 /** One attribute of a tag: its name `s[nameFrom, nameTo)` and raw value `s[valueFrom, valueTo)`. */
 export type AttributeVisitor = (s: string, nameFrom: number, nameTo: number, valueFrom: number, valueTo: number) => void;
@@ -232,12 +239,19 @@ export class XmlScanner {
       handler.simpleCell(s, attributes, -1, -1, false);
       return end;
     }
-    for (const shape of SIMPLE_CELLS) {
+    // `<v>`, the commonest, compared character by character; the other shapes as texts.
+    if (end + 3 < s.length && s.charCodeAt(end + 1) === 60 && s.charCodeAt(end + 2) === 118 /* v */ && s.charCodeAt(end + 3) === 62) {
+      const textTo = s.indexOf("<", end + 4);
+      if (textTo < 0 || textTo + 7 >= s.length || !isValueClose(s, textTo)) return -1;
+      handler.simpleCell(s, attributes, end + 4, textTo, false);
+      return textTo + 7;
+    }
+    for (const shape of INLINE_CELLS) {
       if (!s.startsWith(shape.open, end + 1)) continue;
       const textFrom = end + 1 + shape.open.length;
       const textTo = s.indexOf("<", textFrom);
       if (textTo < 0 || !s.startsWith(shape.close, textTo)) return -1;
-      handler.simpleCell(s, attributes, textFrom, textTo, shape.inline);
+      handler.simpleCell(s, attributes, textFrom, textTo, true);
       return textTo + shape.close.length - 1;
     }
     return -1;

@@ -68,6 +68,7 @@ export async function feedXml(stream: AsyncIterable<Uint8Array> | Iterable<Uint8
     return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
   };
   const write = (decoded: string): void => {
+    if (decoded.length === 0) return; // a piece kept whole for the next one
     const text = normaliseLineEnds(decoded);
     // Runs inside one chunk are shorter than a chunk; only a run across chunks can grow.
     const firstOpen = text.indexOf("<");
@@ -90,15 +91,18 @@ export async function feedXml(stream: AsyncIterable<Uint8Array> | Iterable<Uint8
         bytes = pending.subarray(decoding.skip);
       }
       // Decoded in small pieces: a string under V8's large-object size dies young instead of piling up in old space.
-      for (let at = 0; at < bytes.length; at += DECODE_PIECE) {
-        write(decoding.decoder.decode(bytes.subarray(at, at + DECODE_PIECE)));
+      const decoder = decoding.decoder;
+      for (let at = 0; at < bytes.length; ) {
+        const end = decoder.end(bytes, at, Math.min(at + DECODE_PIECE, bytes.length));
+        write(decoder.decode(bytes.subarray(at, end)));
+        at = end;
       }
     }
     if (!decoding) {
       decoding = decoderFor(pending);
       write(decoding.decoder.decode(pending.subarray(decoding.skip)));
     }
-    write(decoding.decoder.end());
+    write(decoding.decoder.finish());
     parser.close();
   } catch (error) {
     if (error instanceof PassedOn) throw error.passed;

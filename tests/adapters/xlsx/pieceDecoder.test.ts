@@ -15,7 +15,7 @@ function decodeInPieces(bytes: Uint8Array, cuts: readonly number[]): string {
     text += decoder.decode(bytes.subarray(from, cut));
     from = cut;
   }
-  return text + decoder.end();
+  return text + decoder.finish();
 }
 
 describe("UTF-8 decoded piece by piece", () => {
@@ -41,6 +41,19 @@ describe("UTF-8 decoded piece by piece", () => {
     expect(() => decodeInPieces(Uint8Array.of(0x41, 0xff, 0x41), [])).toThrow();
     expect(() => decodeInPieces(Uint8Array.of(0x41, 0xc3), [1])).toThrow();
     expect(() => decodeInPieces(Uint8Array.of(0x80, 0x80, 0x80, 0x80), [2])).toThrow();
+  });
+
+  test("a piece ends after its last `>`: the scanner's text ends where a tag does", () => {
+    const decoder = utf8Decoder();
+    const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+    expect(decoder.decode(encode('<c r="A1"><v>1</v></c><c r='))).toBe('<c r="A1"><v>1</v></c>');
+    expect(decoder.decode(encode('"B1"/>\r'))).toBe('<c r="B1"/>');
+    // A piece with nothing after the kept bytes but more of them: still nothing to hand over.
+    expect(decoder.decode(encode("Straße "))).toBe("\rStraße ");
+    expect(decoder.finish()).toBe("");
+    const bytes = encode("<a>x</a>");
+    expect(decoder.end(bytes, 0, 6)).toBe(3);
+    expect(decoder.end(bytes, 4, 6)).toBe(6);
   });
 
   test("wholeUtf8Length stops before a cut character only", () => {

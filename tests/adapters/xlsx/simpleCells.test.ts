@@ -57,6 +57,11 @@ describe("simple cells and the long way read alike", () => {
     expect(JSON.stringify(fast)).toBe(JSON.stringify([[1, [null, "Beratung"]], [3, [null, null, 5, 6]]]));
   });
 
+  test("a line end cut between its two characters, wherever the chunks end, is one line end", async () => {
+    const xml = sheet('<row r="1"><c r="A1" t="str"><v>a\r\nb</v></c><c r="B1" t="inlineStr"><is><t>c\r</t></is></c><c r="C1" t="str"><v>\nd</v></c></row>');
+    for (let chunk = 1; chunk <= 60; chunk++) expect(await rowsOf(xml, chunk)).toEqual([[1, ["a\nb", "c\n", "\nd"]]]);
+  });
+
   test("a simple cell that is not well-formed is still damage", async () => {
     await expect(rowsOf(sheet('<row r="1"><c r="A<1"><v>1</v></c></row>'), 1000)).rejects.toThrow();
     await expect(rowsOf(sheet('<row r="1" x="<"><c r="A1"><v>1</v></c></row>'), 1000)).rejects.toThrow();
