@@ -219,28 +219,26 @@ class SheetRowReader implements ScanHandler {
     return this.capture;
   }
 
-  /** A whole cell of a simple shape: as its events would have it (`<c>`, `<v>` or `<is><t>`, the text, the closes). */
+  /**
+   * A whole cell of a simple shape: read as its events would read it (`<c>`, `<v>` or `<is><t>`, the text, the
+   * closes), its value made at once from its text.
+   */
   simpleCell(s: string, attributes: PlainAttributes, textFrom: number, textTo: number, inline: boolean): void {
-    this.type = undefined;
+    let type: string | undefined;
     this.at = this.column + 1;
     const at = attributes.at;
     for (let k = 0, end = 4 * attributes.count; k < end; k += 4) {
       if (at[k + 1] - at[k] !== 1) continue;
       const name = s.charCodeAt(at[k]);
       if (name === 114 /* r */) this.at = columnAt(s, at[k + 2], at[k + 3]);
-      else if (name === 116 /* t */) this.type = cellType(s, at[k + 2], at[k + 3]);
+      else if (name === 116 /* t */) type = cellType(s, at[k + 2], at[k + 3]);
     }
+    this.type = type;
     this.startCell();
-    if (textFrom >= 0 && this.mode !== SKIP) {
-      this.valueText = "";
-      this.digits = -1;
-      this.inInline = inline;
-      this.capture = true;
-      if (textTo > textFrom) this.text(s, textFrom, textTo, false);
-      this.capture = false;
-      this.inInline = false;
-    }
-    this.closeCell();
+    if (this.mode === SKIP || textFrom < 0) return; // `<c …/>` holds nothing
+    // As `text` reads it: a `<v>` of plain digits in place, any other text with its entities decoded.
+    const digits = inline ? -1 : digitsAt(s, textFrom, textTo);
+    this.keep(digits >= 0 ? digitsValue(type, digits, this.context) : cellValue(type, decodeText(s.slice(textFrom, textTo)), this.context));
   }
 
   /** A row's start tag with plain attributes: no value to decode. */
@@ -347,10 +345,16 @@ class SheetRowReader implements ScanHandler {
 
   private closeCell(): void {
     if (this.mode === SKIP) return;
-    let value = this.digits >= 0 ? digitsValue(this.type, this.digits, this.context) : cellValue(this.type, this.valueText, this.context);
-    if (typeof value === "string" && this.mode === VALUE && this.type !== "s") value = this.ownText(value);
+    const value = this.digits >= 0 ? digitsValue(this.type, this.digits, this.context) : cellValue(this.type, this.valueText, this.context);
     this.digits = -1;
     this.valueText = undefined;
+    this.keep(value);
+  }
+
+  /** The value of the cell just read, as its column is read for: its own text, only whether it is blank, or nothing. */
+  private keep(cell: Cell): void {
+    let value = cell;
+    if (typeof value === "string" && this.mode === VALUE && this.type !== "s") value = this.ownText(value);
     if (value === null) return;
     if (this.mode === PRESENCE) {
       if (isBlank(value)) return;

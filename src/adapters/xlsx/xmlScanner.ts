@@ -38,6 +38,13 @@ const INLINE_CELLS = [
   { open: '<is><t xml:space="preserve">', close: "</t></is></c>" },
 ] as const;
 
+/** The first `<` from `from` on, or -1: a value is a few characters, for which a loop is cheaper than `indexOf`. */
+function nextTagStart(s: string, from: number): number {
+  const near = Math.min(from + 24, s.length);
+  for (let i = from; i < near; i++) if (s.charCodeAt(i) === 60) return i;
+  return near < s.length ? s.indexOf("<", near) : -1;
+}
+
 /** Whether `</v></c>` stands at `at` (the caller knows `s` is long enough). */
 function isValueClose(s: string, at: number): boolean {
   return (
@@ -148,7 +155,8 @@ export class XmlScanner {
     const n = s.length;
     let i = 0;
     while (i < n) {
-      const lt = s.indexOf("<", i);
+      // Most tags follow the last one at once: no search for them.
+      const lt = s.charCodeAt(i) === 60 ? i : s.indexOf("<", i);
       if (lt < 0) break; // text continues in the next chunk
       if (lt > i) this.text(s, i, lt);
       i = lt;
@@ -241,7 +249,7 @@ export class XmlScanner {
     }
     // `<v>`, the commonest, compared character by character; the other shapes as texts.
     if (end + 3 < s.length && s.charCodeAt(end + 1) === 60 && s.charCodeAt(end + 2) === 118 /* v */ && s.charCodeAt(end + 3) === 62) {
-      const textTo = s.indexOf("<", end + 4);
+      const textTo = nextTagStart(s, end + 4);
       if (textTo < 0 || textTo + 7 >= s.length || !isValueClose(s, textTo)) return -1;
       handler.simpleCell(s, attributes, end + 4, textTo, false);
       return textTo + 7;
