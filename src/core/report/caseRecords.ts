@@ -106,10 +106,11 @@ export const GROUP_COLUMNS: readonly { field: keyof PersonGroups; label: (year: 
   { field: "country", label: () => "Herkunftsland (Gruppe)", width: 18 },
 ];
 
-function clientValue(record: CaseRecord, field: ClientColumn): OutCell {
+/** A client sheet's value as `Fälle` shows it (as text; a birth year of four digits as a number). */
+function clientValue(record: CaseRecord, field: ClientColumn): OutCell["value"] {
   const text = record.client?.[field] ?? "";
-  if (field === "birthYear" && /^\d{4}$/.test(text)) return cell(Number(text), "text");
-  return cell(text === "" ? null : text, "text");
+  if (field === "birthYear" && /^\d{4}$/.test(text)) return Number(text);
+  return text === "" ? null : text;
 }
 
 /** The `Fälle` sheet: an Excel table, one row per client active in the year. No names, no notes. */
@@ -122,7 +123,15 @@ export function caseRecordsSheet(
   const { records, groups } = reached;
   const clientSheets = analysis.sheets.filter((s) => s.kind === "clients" && s.headerRow !== undefined);
   const extra = CLIENT_COLUMNS.filter((c) => clientSheets.some((s) => s.columns[c.field] !== undefined));
-  const yn = (b: boolean): OutCell => cell(b ? "Ja" : "Nein", "text");
+  // Cells that repeat (yes and no, statuses, groups, a client sheet's values) made once per value: thousands of
+  // rows share them instead of each holding its own.
+  const texts = new Map<OutCell["value"], OutCell>();
+  const text = (value: OutCell["value"]): OutCell => {
+    let c = texts.get(value);
+    if (!c) texts.set(value, (c = cell(value, "text")));
+    return c;
+  };
+  const yn = (b: boolean): OutCell => text(b ? "Ja" : "Nein");
   // The groups the breakdowns count, so that each breakdown value can be recomputed with ZÄHLENWENNS over the table.
   const header = [
     "Klient-ID", "Aufenthaltsstatus", "Erster Kontakt", "Letzter Kontakt", `Beratungskontakte ${year}`, `Vermittlungen ${year}`,
@@ -135,12 +144,12 @@ export function caseRecordsSheet(
     [cell("Ohne Namen und Notizen. Status: der des letzten Eintrags; Erster/Letzter Kontakt über alle Jahre.", "note")],
     header.map((h) => cell(h, "header")),
     ...records.map((r, i) => [
-      cell(ids[i], "text"), cell(r.status, "text"),
+      cell(ids[i], "text"), text(r.status),
       cell(dayToExcelSerial(r.firstContact), "date"), cell(dayToExcelSerial(r.latestContact), "date"),
       cell(r.counsellingContacts, "integer"), cell(r.referrals, "integer"),
       yn(r.placed.Arbeit), yn(r.placed.Ausbildung), yn(r.placed.Deutschkurs),
-      ...extra.map((c) => clientValue(r, c.field)),
-      ...GROUP_COLUMNS.map((g) => cell(groups.get(r.clientKey)![g.field], "text")),
+      ...extra.map((c) => text(clientValue(r, c.field))),
+      ...GROUP_COLUMNS.map((g) => text(groups.get(r.clientKey)![g.field])),
     ]),
   ];
   return {

@@ -1,4 +1,5 @@
 import { dayParts } from "../dates/calendarDay";
+import { Memo } from "../memo";
 import { normalizeName } from "../normalize/names";
 import { Analysis } from "../analysis";
 import { AGE_GROUPS, GenderGroup, ageGroup, genderGroup, validBirthYear } from "../vocabulary/personAttributes";
@@ -24,11 +25,11 @@ export interface PersonGroups {
  * (ties: the first in the clients sheet); the ten largest by count (ties by name), then the rest as "weitere
  * Länder". Returns the shown name of every normalised key.
  */
-function countryNames(records: readonly CaseRecord[]): Map<string, string> {
+function countryNames(records: readonly CaseRecord[], normalized: Memo<string, string>): Map<string, string> {
   const spellings = new Map<string, Map<string, { count: number; row: number }>>();
   for (const r of records) {
     const text = r.client?.country.trim() ?? "";
-    const key = normalizeName(text);
+    const key = normalized.get(text);
     if (key === "") continue;
     const forKey = spellings.get(key) ?? new Map<string, { count: number; row: number }>();
     const seen = forKey.get(text) ?? { count: 0, row: r.client!.row };
@@ -46,11 +47,13 @@ function countryNames(records: readonly CaseRecord[]): Map<string, string> {
 /** Each active client's groups, by client key. */
 export function personGroups(analysis: Analysis, records: readonly CaseRecord[], year: number): Map<string, PersonGroups> {
   const processingYear = dayParts(analysis.today).year;
-  const countries = countryNames(records);
+  // Thousands of clients share a few dozen spellings of countries: each normalised once.
+  const normalized = new Memo(normalizeName);
+  const countries = countryNames(records, normalized);
   return new Map(
     records.map((r) => {
       const c = r.client;
-      const country = countries.get(normalizeName(c?.country ?? "")) ?? NOT_GIVEN;
+      const country = countries.get(normalized.get(c?.country ?? "")) ?? NOT_GIVEN;
       return [r.clientKey, { gender: genderGroup(c?.gender ?? "") ?? NOT_GIVEN, ageGroup: ageGroup(validBirthYear(c?.birthYear ?? "", processingYear), year), country }];
     }),
   );
