@@ -45,9 +45,25 @@ function mixNumber(h: number, n: number): number {
   return Math.imul(h ^ 0x1e, 0x01000193);
 }
 
+/** The hash of a record's kind and sheet, the start of every record's hash: made once per run of one sheet's records. */
+class RecordStarts {
+  private kind = "";
+  private sheet = "";
+  private start = 0;
+
+  of(kind: string, sheet: string): number {
+    if (kind !== this.kind || sheet !== this.sheet || this.kind === "") {
+      this.kind = kind;
+      this.sheet = sheet;
+      this.start = mixText(mixText(0x811c9dc5, kind), sheet);
+    }
+    return this.start;
+  }
+}
+
 /** A record's hash over what the figures read of it (no row, no name, no note). */
-function recordHash(r: CounsellingRecord | ReferralRecord | EventRecord | ClientRecord): number {
-  let h = mixText(mixText(0x811c9dc5, r.kind), r.sheet);
+function recordHash(r: CounsellingRecord | ReferralRecord | EventRecord | ClientRecord, starts: RecordStarts): number {
+  let h = starts.of(r.kind, r.sheet);
   switch (r.kind) {
     case "counselling":
       h = mixText(mixText(mixText(mixNumber(h, r.day), r.clientKey), r.status), r.topic);
@@ -59,7 +75,8 @@ function recordHash(r: CounsellingRecord | ReferralRecord | EventRecord | Client
       h = mixNumber(mixText(mixText(mixNumber(h, r.day), r.topic), r.location), r.attendees);
       break;
     case "clients":
-      for (const field of [r.clientKey, r.clientId, r.status, r.birthYear, r.gender, r.country, r.location]) h = mixText(h, field);
+      h = mixText(mixText(mixText(mixText(h, r.clientKey), r.clientId), r.status), r.birthYear);
+      h = mixText(mixText(mixText(h, r.gender), r.country), r.location);
       break;
   }
   return h >>> 0;
@@ -68,9 +85,10 @@ function recordHash(r: CounsellingRecord | ReferralRecord | EventRecord | Client
 /** Every counted record's hash, sorted. */
 function recordHashes(analysis: Analysis): Uint32Array {
   const hashes = new Uint32Array(analysis.counselling.length + analysis.referrals.length + analysis.events.length + analysis.clients.size);
+  const starts = new RecordStarts();
   let n = 0;
-  for (const records of [analysis.counselling, analysis.referrals, analysis.events]) for (const r of records) if (!r.duplicate) hashes[n++] = recordHash(r);
-  for (const r of analysis.clients.values()) hashes[n++] = recordHash(r);
+  for (const records of [analysis.counselling, analysis.referrals, analysis.events]) for (const r of records) if (!r.duplicate) hashes[n++] = recordHash(r, starts);
+  for (const r of analysis.clients.values()) hashes[n++] = recordHash(r, starts);
   return hashes.subarray(0, n).sort();
 }
 
