@@ -328,16 +328,17 @@ class SheetRowReader implements ScanHandler {
   }
 
   /**
-   * Texts of the sheet's own cells (inline strings), each distinct one kept once as a copy of its own: a text cut
-   * out of the chunk it was scanned in would keep the whole chunk alive for as long as the row is kept.
+   * Texts of the sheet's own cells (inline strings), each distinct one kept once, as a copy of its own: a text cut
+   * out of the chunk it was scanned in would keep the whole chunk alive for as long as the row is kept. Short ones
+   * too (V8 copies those anyway): a status or an ID repeated on 100,000 rows is then one string, not 100,000 that
+   * the collector copies and each later lookup hashes again.
    */
   private readonly texts = new Map<string, string>();
 
   private ownText(text: string): string {
-    if (text.length < SLICED_FROM) return text;
     let own = this.texts.get(text);
     if (own === undefined) {
-      own = (" " + text).slice(1);
+      own = text.length < SLICED_FROM ? text : (" " + text).slice(1);
       if (this.texts.size < 1 << 16) this.texts.set(own, own);
     }
     return own;
