@@ -82,8 +82,8 @@ function recordsInOrder(analysis: Analysis, ids: ReadonlyMap<string, string>): R
   const rankOfKey = new Map([...ids].map(([key, id]) => [key, rank.get(id) ?? -1]));
   const rankOf = (r: CounsellingRecord | ReferralRecord): number => rankOfKey.get(r.clientKey) ?? -1;
   return {
-    counselling: byClient(kept(analysis.counselling), rankOf, rank.size),
-    referrals: byClient(kept(analysis.referrals), rankOf, rank.size),
+    counselling: byClient(analysis.counselling, rankOf, rank.size),
+    referrals: byClient(analysis.referrals, rankOf, rank.size),
     events: kept<EventRecord>(analysis.events).sort((a, b) => a.day - b.day || a.row - b.row),
   };
 }
@@ -161,18 +161,31 @@ function recordLinks(analysis: Analysis, records: RecordsInOrder): (i: number) =
 const SMALL_BLOCK = 32;
 
 /**
- * Records by their client's rank (0 to `ranks - 1`, or -1), then date, then sheet row: a counting sort by rank
- * (linear in the rows), then each client's few rows by date.
+ * The records that are no duplicates, by their client's rank (0 to `ranks - 1`, or -1), then date, then sheet row:
+ * a counting sort by rank (linear in the rows; duplicates left out in the same pass), then each client's few rows by
+ * date.
  */
 function byClient<T extends CounsellingRecord | ReferralRecord>(records: readonly T[], rankOf: (r: T) => number, ranks: number): T[] {
+  /** Each row's rank + 1 (0: a client without rank); -1 for a duplicate, which is left out. */
   const rankOfRow = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) rankOfRow[i] = rankOf(records[i]) + 1;
+  let kept = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (r.duplicate) rankOfRow[i] = -1;
+    else {
+      rankOfRow[i] = rankOf(r) + 1;
+      kept++;
+    }
+  }
   const starts = new Int32Array(ranks + 2);
-  for (const k of rankOfRow) starts[k + 1]++;
+  for (const k of rankOfRow) if (k >= 0) starts[k + 1]++;
   for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
-  const sorted = new Array<T>(records.length);
+  const sorted = new Array<T>(kept);
   const next = starts.slice();
-  records.forEach((r, i) => (sorted[next[rankOfRow[i]]++] = r));
+  for (let i = 0; i < records.length; i++) {
+    const k = rankOfRow[i];
+    if (k >= 0) sorted[next[k]++] = records[i];
+  }
   const byDate = (a: T, b: T): number => a.day - b.day || a.row - b.row;
   for (let k = 0; k + 1 < starts.length; k++) {
     const [from, to] = [starts[k], starts[k + 1]];
