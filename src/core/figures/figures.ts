@@ -1,5 +1,6 @@
 import { ClientActivity, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Analysis } from "../analysis";
+import { forEachRecord } from "../forEachRecord";
 import { PLACEMENT_FIGURES, PlacementFigure, REFERRAL_CATEGORIES, ReferralCategory, isThirdPartyMeasure } from "../vocabulary/referralCategory";
 import { isTargetGroup } from "../vocabulary/residenceStatus";
 import { monthsCounted } from "./reportYear";
@@ -34,13 +35,13 @@ export function countedIn<T extends { year: number; duplicate: boolean }>(record
 /** For each month 1-12 (index 0-11): distinct clients among the records of that month. */
 export function distinctPerMonth(records: readonly ClientActivity[]): number[] {
   const months = Array.from({ length: 12 }, () => new Set<string>());
-  for (const r of records) months[r.month - 1].add(r.clientKey);
+  forEachRecord(records, (r) => months[r.month - 1].add(r.clientKey));
   return months.map((m) => m.size);
 }
 
 export function distinctClients(...lists: readonly (readonly { clientKey: string }[])[]): number {
   const clients = new Set<string>();
-  for (const records of lists) for (const r of records) clients.add(r.clientKey);
+  for (const records of lists) forEachRecord(records, (r) => clients.add(r.clientKey));
   return clients.size;
 }
 
@@ -48,7 +49,7 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
 
 function eventFigures(events: readonly EventRecord[]): Figures["infoEvents"] {
   const byTopic = new Map<string, number>();
-  for (const e of events) byTopic.set(e.topic, (byTopic.get(e.topic) ?? 0) + e.attendees);
+  forEachRecord(events, (e) => byTopic.set(e.topic, (byTopic.get(e.topic) ?? 0) + e.attendees));
   const sorted = [...byTopic].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "de"));
   return { events: events.length, attendees: sum(events.map((e) => e.attendees)), byTopic: Object.fromEntries(sorted) };
 }
@@ -60,7 +61,7 @@ function counselingFigures(rows: readonly CounsellingRecord[], months: number): 
 
 function referralFigures(rows: readonly ReferralRecord[], months: number): Figures["referrals"] {
   const byCategory = Object.fromEntries(REFERRAL_CATEGORIES.map((c) => [c, 0])) as Record<ReferralCategory, number>;
-  for (const r of rows) byCategory[r.category]++;
+  forEachRecord(rows, (r) => byCategory[r.category]++);
   const monthlyPersons = distinctPerMonth(rows.filter((r) => isTargetGroup(r.status) && isThirdPartyMeasure(r.category)));
   return { count: rows.length, byCategory, monthlyPersons, monthlyAvgPersons: sum(monthlyPersons) / months };
 }

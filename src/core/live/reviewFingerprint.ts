@@ -1,4 +1,5 @@
 import { Analysis } from "../analysis";
+import { forEachCounted } from "../forEachRecord";
 import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 
 /*
@@ -87,7 +88,8 @@ function recordHashes(analysis: Analysis): Uint32Array {
   const hashes = new Uint32Array(analysis.counselling.length + analysis.referrals.length + analysis.events.length + analysis.clients.size);
   const starts = new RecordStarts();
   let n = 0;
-  for (const records of [analysis.counselling, analysis.referrals, analysis.events]) for (const r of records) if (!r.duplicate) hashes[n++] = recordHash(r, starts);
+  const add = (r: CounsellingRecord | ReferralRecord | EventRecord): void => void (hashes[n++] = recordHash(r, starts));
+  for (const records of [analysis.counselling, analysis.referrals, analysis.events]) forEachCounted(records, add);
   for (const r of analysis.clients.values()) hashes[n++] = recordHash(r, starts);
   return hashes.subarray(0, n).sort();
 }

@@ -11,6 +11,7 @@ import { ChartModel, ColumnRange, OutCell, OutRow, OutSheet, cell } from "./shee
 import { Breakdowns } from "./breakdowns";
 import { suppressBreakdown } from "./suppress";
 import { GENDER_GROUPS } from "../vocabulary/personAttributes";
+import { forEachRecord } from "../forEachRecord";
 
 export const reviewSheetName = (year: number): string => `Jahresrückblick ${year}`;
 
@@ -38,12 +39,12 @@ export interface ReviewOptions {
 function monthlyCounts(analysis: Analysis, year: number): { contacts: number[]; referrals: number[]; events: number[]; attendees: number[] } {
   const zero = (): number[] => new Array<number>(12).fill(0);
   const out = { contacts: zero(), referrals: zero(), events: zero(), attendees: zero() };
-  for (const r of countedIn(analysis.counselling, year)) out.contacts[r.month - 1]++;
-  for (const r of countedIn(analysis.referrals, year)) out.referrals[r.month - 1]++;
-  for (const e of countedIn(analysis.events, year)) {
+  forEachRecord(countedIn(analysis.counselling, year), (r) => out.contacts[r.month - 1]++);
+  forEachRecord(countedIn(analysis.referrals, year), (r) => out.referrals[r.month - 1]++);
+  forEachRecord(countedIn(analysis.events, year), (e) => {
     out.events[e.month - 1]++;
     out.attendees[e.month - 1] += e.attendees;
-  }
+  });
   return out;
 }
 

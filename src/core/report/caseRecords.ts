@@ -3,6 +3,7 @@ import { ClientActivity, ClientRecord } from "../records";
 import { PLACEMENT_FIGURES, PlacementFigure } from "../vocabulary/referralCategory";
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../analysis";
+import { forEachRecord } from "../forEachRecord";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { shownClientIds } from "./shownClientIds";
 import { sortByIds } from "./idOrder";
@@ -69,11 +70,11 @@ export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
       if (isPlacement(r.category)) h.placed[r.category] = true;
     }
   };
-  for (const r of analysis.counselling) meet(r);
-  for (const r of analysis.referrals) meet(r);
+  forEachRecord(analysis.counselling, meet);
+  forEachRecord(analysis.referrals, meet);
   const records: CaseRecord[] = [];
-  for (const [key, h] of histories) {
-    if (!h.active) continue;
+  histories.forEach((h, key) => {
+    if (!h.active) return;
     const client = analysis.clients.get(key);
     records.push({
       clientKey: key,
@@ -86,7 +87,7 @@ export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
       placed: h.placed,
       client,
     });
-  }
+  });
   return sortByIds(records, (r) => r.clientId);
 }
 
@@ -143,15 +144,21 @@ export function caseRecordsSheet(
     [cell(`Fälle ${year}: Personen mit Beratung oder Vermittlung im Jahr ${year}`, "title")],
     [cell("Ohne Namen und Notizen. Status: der des letzten Eintrags; Erster/Letzter Kontakt über alle Jahre.", "note")],
     header.map((h) => cell(h, "header")),
-    ...records.map((r, i) => [
-      cell(ids[i], "text"), text(r.status),
-      cell(dayToExcelSerial(r.firstContact), "date"), cell(dayToExcelSerial(r.latestContact), "date"),
-      cell(r.counsellingContacts, "integer"), cell(r.referrals, "integer"),
-      yn(r.placed.Arbeit), yn(r.placed.Ausbildung), yn(r.placed.Deutschkurs),
-      ...extra.map((c) => text(clientValue(r, c.field))),
-      ...GROUP_COLUMNS.map((g) => text(groups.get(r.clientKey)![g.field])),
-    ]),
   ];
+  // Rows joined by `concat`, not spread: a spread runs the iterator protocol, an object per cell until V8 optimises.
+  records.forEach((r, i) =>
+    rows.push(
+      [
+        cell(ids[i], "text"), text(r.status),
+        cell(dayToExcelSerial(r.firstContact), "date"), cell(dayToExcelSerial(r.latestContact), "date"),
+        cell(r.counsellingContacts, "integer"), cell(r.referrals, "integer"),
+        yn(r.placed.Arbeit), yn(r.placed.Ausbildung), yn(r.placed.Deutschkurs),
+      ].concat(
+        extra.map((c) => text(clientValue(r, c.field))),
+        GROUP_COLUMNS.map((g) => text(groups.get(r.clientKey)![g.field])),
+      ),
+    ),
+  );
   return {
     name: CASES_SHEET_NAME,
     columnWidths: [16, 18, 14, 14, 20, 18, 10, 12, 13, ...extra.map((c) => c.width), ...GROUP_COLUMNS.map((g) => g.width)],

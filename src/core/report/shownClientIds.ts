@@ -1,6 +1,7 @@
 import { looksLikeName } from "../normalize/clientId";
 import { ClientActivity } from "../records";
 import { Analysis } from "../analysis";
+import { forEachCounted } from "../forEachRecord";
 import { ID_ORDER } from "./idOrder";
 
 /**
@@ -18,10 +19,10 @@ export function shownClientIds(analysis: Analysis): ReadonlyMap<string, string> 
     const first = spelling.get(r.clientKey);
     if (!first || r.day < first.day || (r.day === first.day && r.row < first.row)) spelling.set(r.clientKey, r);
   };
-  for (const r of analysis.counselling) if (!r.duplicate) consider(r);
-  for (const r of analysis.referrals) if (!r.duplicate) consider(r);
+  forEachCounted(analysis.counselling, consider);
+  forEachCounted(analysis.referrals, consider);
   const ids = new Map<string, string>();
-  for (const [key, first] of spelling) ids.set(key, analysis.clients.get(key)?.clientId ?? first.clientId);
+  spelling.forEach((first, key) => ids.set(key, analysis.clients.get(key)?.clientId ?? first.clientId));
   const masked = [...ids].filter(([, id]) => looksLikeName(id)).sort((a, b) => ID_ORDER.compare(a[1], b[1]) || ID_ORDER.compare(a[0], b[0]));
   masked.forEach(([key], i) => ids.set(key, `Kennung ohne Ziffer ${i + 1}`));
   return ids;

@@ -178,7 +178,7 @@ function byClient<T extends CounsellingRecord | ReferralRecord>(records: readonl
     }
   }
   const starts = new Int32Array(ranks + 2);
-  for (const k of rankOfRow) if (k >= 0) starts[k + 1]++;
+  for (let i = 0; i < rankOfRow.length; i++) if (rankOfRow[i] >= 0) starts[rankOfRow[i] + 1]++;
   for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
   const sorted = new Array<T>(kept);
   const next = starts.slice();
