@@ -31,7 +31,8 @@ export function sortByIds<T>(items: readonly T[], idOf: (item: T) => string): T[
   // Each prefix's place among the prefixes (-1: not a usual ID), so that two prefixes compare as two numbers.
   const places = new Map([...new Set(prefixes.filter((p): p is string => p !== undefined))].sort().map((p, place) => [p, place]));
   const place = Int32Array.from(prefixes, (p) => (p === undefined ? -1 : places.get(p)!));
-  const order = Array.from({ length: n }, (_, i) => i);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   order.sort((i, j) => {
     const a = place[i];
     const b = place[j];
