@@ -53,8 +53,8 @@ export function utf8Decoder(): PieceDecoder {
     end: afterLastTagEnd,
     decode(piece) {
       const bytes = carry.length > 0 ? concatBytes([carry, piece]) : piece;
-      let cut = afterLastTagEnd(bytes, 0, bytes.length);
-      if (cut === bytes.length && (cut === 0 || bytes[cut - 1] !== 0x3e)) cut = wholeUtf8Length(bytes);
+      const gt = bytes.lastIndexOf(0x3e);
+      const cut = gt >= 0 ? gt + 1 : wholeUtf8Length(bytes);
       carry = cut < bytes.length ? bytes.slice(cut) : new Uint8Array(0);
       return cut > 0 ? decoder.decode(bytes.subarray(0, cut)) : "";
     },

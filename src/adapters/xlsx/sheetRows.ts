@@ -175,19 +175,24 @@ class SheetRowReader implements ScanHandler {
     private readonly needs?: () => ColumnNeeds | undefined,
   ) {}
 
-  private readonly rowAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
+  /** One attribute of a row's start tag: its `r`. The long way hands it over through `rowAttribute`, a plain tag directly. */
+  private readRowAttribute(s: string, nameFrom: number, nameTo: number, valueFrom: number, valueTo: number): void {
     if (!spells(s, nameFrom, nameTo, "r")) return;
     // Plain digits, as every writer puts them, are read in place; anything else is decoded and judged as text.
     const n = digitsAt(s, valueFrom, valueTo);
     this.rowRef = n >= 0 ? n : decodeText(s.slice(valueFrom, valueTo));
-  };
+  }
 
-  private readonly cellAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => {
+  /** One attribute of a cell's start tag: its `r` and its `t`. */
+  private readCellAttribute(s: string, nameFrom: number, nameTo: number, valueFrom: number, valueTo: number): void {
     if (nameTo - nameFrom !== 1) return;
     const name = s.charCodeAt(nameFrom);
     if (name === 114 /* r */) this.at = columnAt(s, valueFrom, valueTo);
     else if (name === 116 /* t */) this.type = cellType(s, valueFrom, valueTo);
-  };
+  }
+
+  private readonly rowAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => this.readRowAttribute(s, nameFrom, nameTo, valueFrom, valueTo);
+  private readonly cellAttribute: AttributeVisitor = (s, nameFrom, nameTo, valueFrom, valueTo) => this.readCellAttribute(s, nameFrom, nameTo, valueFrom, valueTo);
 
   open(name: string, s: string, from: number, to: number): void {
     switch (localName(name)) {
@@ -224,33 +229,23 @@ class SheetRowReader implements ScanHandler {
    * closes), its value made at once from its text.
    */
   simpleCell(s: string, attributes: PlainAttributes, textFrom: number, textTo: number, inline: boolean): void {
-    let type: string | undefined;
+    this.type = undefined;
     this.at = this.column + 1;
     const at = attributes.at;
-    for (let k = 0, end = 4 * attributes.count; k < end; k += 4) {
-      if (at[k + 1] - at[k] !== 1) continue;
-      const name = s.charCodeAt(at[k]);
-      if (name === 114 /* r */) this.at = columnAt(s, at[k + 2], at[k + 3]);
-      else if (name === 116 /* t */) type = cellType(s, at[k + 2], at[k + 3]);
-    }
-    this.type = type;
+    for (let k = 0, end = 4 * attributes.count; k < end; k += 4) this.readCellAttribute(s, at[k], at[k + 1], at[k + 2], at[k + 3]);
     this.startCell();
     if (this.mode === SKIP || textFrom < 0) return; // `<c …/>` holds nothing
     // As `text` reads it: a `<v>` of plain digits in place, any other text with its entities decoded.
     const digits = inline ? -1 : digitsAt(s, textFrom, textTo);
+    const type = this.type;
     this.keep(digits >= 0 ? digitsValue(type, digits, this.context) : cellValue(type, decodeText(s.slice(textFrom, textTo)), this.context));
   }
 
-  /** A row's start tag with plain attributes: no value to decode. */
+  /** A row's start tag with plain attributes: read as `openRow` reads it, without a scan. */
   plainRow(s: string, attributes: PlainAttributes): void {
     this.rowRef = undefined;
     const at = attributes.at;
-    for (let k = 0, end = 4 * attributes.count; k < end; k += 4) {
-      if (at[k + 1] - at[k] === 1 && s.charCodeAt(at[k]) === 114 /* r */) {
-        const n = digitsAt(s, at[k + 2], at[k + 3]);
-        this.rowRef = n >= 0 ? n : s.slice(at[k + 2], at[k + 3]);
-      }
-    }
+    for (let k = 0, end = 4 * attributes.count; k < end; k += 4) this.readRowAttribute(s, at[k], at[k + 1], at[k + 2], at[k + 3]);
     this.startRow();
   }
 

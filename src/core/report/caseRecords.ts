@@ -3,7 +3,7 @@ import { ClientActivity, ClientRecord } from "../records";
 import { PLACEMENT_FIGURES, PlacementFigure } from "../vocabulary/referralCategory";
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../analysis";
-import { forEachRecord } from "../forEachRecord";
+import { forEachCounted } from "../forEachRecord";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { shownClientIds } from "./shownClientIds";
 import { sortByIds } from "./idOrder";
@@ -50,7 +50,6 @@ const before = (a: ClientActivity, b: ClientActivity): boolean => a.day < b.day 
 export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
   const histories = new Map<string, History>();
   const meet = (r: ClientActivity): void => {
-    if (r.duplicate) return;
     let h = histories.get(r.clientKey);
     if (!h) {
       const placed = {} as History["placed"];
@@ -70,8 +69,8 @@ export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
       if (isPlacement(r.category)) h.placed[r.category] = true;
     }
   };
-  forEachRecord(analysis.counselling, meet);
-  forEachRecord(analysis.referrals, meet);
+  forEachCounted(analysis.counselling, meet);
+  forEachCounted(analysis.referrals, meet);
   const records: CaseRecord[] = [];
   histories.forEach((h, key) => {
     if (!h.active) return;
