@@ -59,7 +59,7 @@ export async function checkRetention(source: WorkbookSource, request: RetentionR
     reference: request.reference ?? request.today,
     today: request.today,
     uses1904: source.uses1904DateSystem?.() ?? false,
-    shownIds: shownClientIds(analysis),
+    shownIds: shownClientIds(analysis).byKey(),
   });
   const plan = removalPlan(retention, scanned);
   return { analysis, retention, plan, sheet: retentionSheet(retention, plan, scanned.map((s) => s.info.name)) };

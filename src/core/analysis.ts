@@ -29,6 +29,8 @@ export interface Analysis {
   readonly referrals: readonly ReferralRecord[];
   readonly events: readonly EventRecord[];
   readonly clients: ReadonlyMap<string, ClientRecord>;
+  /** Every record's `clientNumber` is below this: the length of an array with a place for each client. */
+  readonly clientCount: number;
   readonly findings: readonly Finding[];
   readonly totals: readonly SheetTotals[];
   /** Years in which any data row (accepted or rejected) has a readable date. */

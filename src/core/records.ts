@@ -20,6 +20,8 @@ interface Dated {
 interface OfClient {
   /** The key under which IDs are one client (normalised). */
   readonly clientKey: string;
+  /** The key's number in this analysis (0 to `Analysis.clientCount` - 1): the index of the client in arrays. */
+  readonly clientNumber: number;
   /** The ID as shown in outputs. */
   readonly clientId: string;
   /** The status of the row, or from the clients sheet when the row has none. */
@@ -46,6 +48,7 @@ export interface EventRecord extends Origin, Dated {
 export interface ClientRecord extends Origin {
   readonly kind: "clients";
   readonly clientKey: string;
+  readonly clientNumber: number;
   readonly clientId: string;
   readonly status: ResidenceStatus;
   readonly birthYear: string;

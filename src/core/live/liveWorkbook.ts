@@ -313,7 +313,7 @@ export class LiveWorkbook {
       }
     }
     sortInWorkbookOrder(findings, totals, this.order);
-    this.last = { sheets: this.infos, counselling, referrals, events, clients: this.clients, findings, totals, dataYears, today: this.today };
+    this.last = { sheets: this.infos, counselling, referrals, events, clients: this.clients, clientCount: this.readings.ids.count, findings, totals, dataYears, today: this.today };
     return this.last;
   }
 }

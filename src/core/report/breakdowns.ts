@@ -32,7 +32,8 @@ function tally(groups: readonly string[], values: readonly string[]): Record<str
 /** The clients active in Y with their groups: made once per review, for `Fälle` and for the breakdowns. */
 export interface ReachedPersons {
   readonly records: readonly CaseRecord[];
-  readonly groups: ReadonlyMap<string, PersonGroups>;
+  /** The groups of `records[i]` at `groups[i]`. */
+  readonly groups: readonly PersonGroups[];
 }
 
 export function reachedPersons(analysis: Analysis, year: number): ReachedPersons {
@@ -42,18 +43,18 @@ export function reachedPersons(analysis: Analysis, year: number): ReachedPersons
 
 export function computeBreakdowns(analysis: Analysis, year: number, reached: ReachedPersons = reachedPersons(analysis, year)): Breakdowns {
   const { records, groups } = reached;
-  const of = (r: CaseRecord): PersonGroups => groups.get(r.clientKey)!;
-  const countries = records.map((r) => of(r).country);
+  const countries = groups.map((g) => g.country);
   // Named countries by count, ties by name (as personGroups chose the ten), then the rest, then "ohne Angabe".
   const counts = tally([], countries);
   const named = Object.keys(counts).filter((c) => c !== OTHER_COUNTRIES && c !== NOT_GIVEN);
   const countryOrder = named.sort((a, b) => counts[b] - counts[a] || a.localeCompare(b, "de"));
-  const byGender = (list: readonly CaseRecord[]): Breakdown => tally(GENDER_GROUPS, list.map((r) => of(r).gender));
+  const genders = groups.map((g) => g.gender);
+  const byGender = (counted: (r: CaseRecord) => boolean): Breakdown => tally(GENDER_GROUPS, genders.filter((_, i) => counted(records[i])));
   return {
-    byGender: byGender(records),
-    byAgeGroup: tally(AGE_GROUPS, records.map((r) => of(r).ageGroup)),
+    byGender: byGender(() => true),
+    byAgeGroup: tally(AGE_GROUPS, groups.map((g) => g.ageGroup)),
     byCountry: tally([...countryOrder, ...(OTHER_COUNTRIES in counts ? [OTHER_COUNTRIES] : []), NOT_GIVEN], countries),
     byStatus: tally(RESIDENCE_STATUSES, records.map((r) => r.status)),
-    placementsByGender: Object.fromEntries(PLACEMENT_FIGURES.map((p) => [p, byGender(records.filter((r) => r.placed[p]))])) as Breakdowns["placementsByGender"],
+    placementsByGender: Object.fromEntries(PLACEMENT_FIGURES.map((p) => [p, byGender((r) => r.placed[p])])) as Breakdowns["placementsByGender"],
   };
 }

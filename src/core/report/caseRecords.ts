@@ -5,7 +5,7 @@ import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../analysis";
 import { forEachCounted } from "../forEachRecord";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
-import { shownClientIds } from "./shownClientIds";
+import { ShownClientIds, shownClientIds } from "./shownClientIds";
 import { sortByIds } from "./idOrder";
 import type { PersonGroups } from "./personGroups";
 
@@ -14,6 +14,7 @@ export const CASES_SHEET_NAME = "Fälle";
 /** One client active in the report year, as the case records list it. */
 export interface CaseRecord {
   readonly clientKey: string;
+  readonly clientNumber: number;
   readonly clientId: string;
   readonly status: ResidenceStatus;
   readonly firstContact: number;
@@ -48,15 +49,18 @@ const before = (a: ClientActivity, b: ClientActivity): boolean => a.day < b.day 
  * the latest (counselling before referrals).
  */
 export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
-  const histories = new Map<string, History>();
+  // By client number: an array instead of a map of 30,000 texts; `met` keeps the order clients were first met.
+  const histories = new Array<History | undefined>(analysis.clientCount).fill(undefined);
+  const met: number[] = [];
   const meet = (r: ClientActivity): void => {
-    let h = histories.get(r.clientKey);
+    let h = histories[r.clientNumber];
     if (!h) {
       const placed = {} as History["placed"];
       // Set one by one, not from entries: 30,000 clients' objects share one shape instead of each a dictionary.
       for (const c of PLACEMENT_FIGURES) placed[c] = false;
       h = { first: r, latest: r, counsellingContacts: 0, referrals: 0, placed, active: false };
-      histories.set(r.clientKey, h);
+      histories[r.clientNumber] = h;
+      met.push(r.clientNumber);
     } else {
       if (before(r, h.first)) h.first = r;
       if (!before(r, h.latest)) h.latest = r;
@@ -72,11 +76,14 @@ export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
   forEachCounted(analysis.counselling, meet);
   forEachCounted(analysis.referrals, meet);
   const records: CaseRecord[] = [];
-  histories.forEach((h, key) => {
-    if (!h.active) return;
+  for (const n of met) {
+    const h = histories[n]!;
+    if (!h.active) continue;
+    const key = h.first.clientKey;
     const client = analysis.clients.get(key);
     records.push({
       clientKey: key,
+      clientNumber: n,
       clientId: client?.clientId ?? h.first.clientId,
       status: h.latest.status,
       firstContact: h.first.day,
@@ -86,7 +93,7 @@ export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
       placed: h.placed,
       client,
     });
-  });
+  }
   return sortByIds(records, (r) => r.clientId);
 }
 
@@ -117,8 +124,8 @@ function clientValue(record: CaseRecord, field: ClientColumn): OutCell["value"] 
 export function caseRecordsSheet(
   analysis: Analysis,
   year: number,
-  reached: { readonly records: readonly CaseRecord[]; readonly groups: ReadonlyMap<string, PersonGroups> },
-  shown: ReadonlyMap<string, string> = shownClientIds(analysis),
+  reached: { readonly records: readonly CaseRecord[]; readonly groups: readonly PersonGroups[] },
+  shown: ShownClientIds = shownClientIds(analysis),
 ): OutSheet {
   const { records, groups } = reached;
   const clientSheets = analysis.sheets.filter((s) => s.kind === "clients" && s.headerRow !== undefined);
@@ -137,7 +144,6 @@ export function caseRecordsSheet(
     "Klient-ID", "Aufenthaltsstatus", "Erster Kontakt", "Letzter Kontakt", `Beratungskontakte ${year}`, `Vermittlungen ${year}`,
     "Arbeit", "Ausbildung", "Deutschkurs", ...extra.map((c) => c.label), ...GROUP_COLUMNS.map((g) => g.label(year)),
   ];
-  const ids = records.map((r) => shown.get(r.clientKey) ?? r.clientId);
   const headerRow = 3;
   const rows: OutRow[] = [
     [cell(`Fälle ${year}: Personen mit Beratung oder Vermittlung im Jahr ${year}`, "title")],
@@ -148,13 +154,13 @@ export function caseRecordsSheet(
   records.forEach((r, i) =>
     rows.push(
       [
-        cell(ids[i], "text"), text(r.status),
+        cell(shown.of(r), "text"), text(r.status),
         cell(dayToExcelSerial(r.firstContact), "date"), cell(dayToExcelSerial(r.latestContact), "date"),
         cell(r.counsellingContacts, "integer"), cell(r.referrals, "integer"),
         yn(r.placed.Arbeit), yn(r.placed.Ausbildung), yn(r.placed.Deutschkurs),
       ].concat(
         extra.map((c) => text(clientValue(r, c.field))),
-        GROUP_COLUMNS.map((g) => text(groups.get(r.clientKey)![g.field])),
+        GROUP_COLUMNS.map((g) => text(groups[i][g.field])),
       ),
     ),
   );

@@ -44,18 +44,15 @@ function countryNames(records: readonly CaseRecord[], normalized: Memo<string, s
   return new Map(groups.map((g, i) => [g.key, i < COUNTRIES_SHOWN ? g.name : OTHER_COUNTRIES]));
 }
 
-/** Each active client's groups, by client key. */
-export function personGroups(analysis: Analysis, records: readonly CaseRecord[], year: number): Map<string, PersonGroups> {
+/** Each active client's groups, in the order of `records` (the same index). */
+export function personGroups(analysis: Analysis, records: readonly CaseRecord[], year: number): PersonGroups[] {
   const processingYear = dayParts(analysis.today).year;
   // Thousands of clients share a few dozen spellings of countries: each normalised once.
   const normalized = new Memo(normalizeName);
   const countries = countryNames(records, normalized);
-  return new Map(
-    records.map((r) => {
-      const c = r.client;
-      const country = countries.get(normalized.get(c?.country ?? "")) ?? NOT_GIVEN;
-      return [r.clientKey, { gender: genderGroup(c?.gender ?? "") ?? NOT_GIVEN, ageGroup: ageGroup(validBirthYear(c?.birthYear ?? "", processingYear), year), country }];
-    }),
-  );
+  return records.map((r) => {
+    const c = r.client;
+    const country = countries.get(normalized.get(c?.country ?? "")) ?? NOT_GIVEN;
+    return { gender: genderGroup(c?.gender ?? "") ?? NOT_GIVEN, ageGroup: ageGroup(validBirthYear(c?.birthYear ?? "", processingYear), year), country };
+  });
 }
-

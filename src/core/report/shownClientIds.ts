@@ -5,25 +5,61 @@ import { forEachCounted } from "../forEachRecord";
 import { ID_ORDER } from "./idOrder";
 
 /**
- * How each client's ID appears in every output (`Fälle`, `Geprüfte Einträge`):
- * the clients sheet's spelling, else that of the client's earliest row. An ID
- * without a digit may be a name: it never leaves its cell, the outputs show
- * "Kennung ohne Ziffer 1", "… 2", numbered in the order of the IDs, one number
- * per client, the same in every output (computed once per review and handed to
- * each sheet that shows IDs).
+ * How each client's ID appears in every output (`Fälle`, `Geprüfte Einträge`, the retention list): the clients
+ * sheet's spelling, else that of the client's earliest row. An ID without a digit may be a name: it never leaves its
+ * cell, the outputs show "Kennung ohne Ziffer 1", "… 2", numbered in the order of the IDs, one number per client, the
+ * same in every output (computed once per review and handed to each sheet that shows IDs).
  */
-export function shownClientIds(analysis: Analysis): ReadonlyMap<string, string> {
-  // Each client's earliest row itself, not a copy of its fields: no object per client and row.
-  const spelling = new Map<string, ClientActivity>();
+export class ShownClientIds {
+  /**
+   * @param byNumber the ID shown, by client number (undefined: no counted counselling or referral row)
+   * @param met the client numbers that have one, in the order their first counted row was met
+   * @param keys the client key of each number in `met`
+   */
+  constructor(
+    private readonly byNumber: readonly (string | undefined)[],
+    readonly met: readonly number[],
+    private readonly keys: readonly (string | undefined)[],
+  ) {}
+
+  /** The ID shown for a record's client (its own spelling for a client without counted rows). */
+  of(r: { readonly clientNumber: number; readonly clientId: string }): string {
+    return this.byNumber[r.clientNumber] ?? r.clientId;
+  }
+
+  /** The ID shown for client number `n`, if it has counted rows. */
+  byClient(n: number): string | undefined {
+    return this.byNumber[n];
+  }
+
+  /** By client key (for callers that know clients by key only, such as the retention list), in the order met. */
+  byKey(): ReadonlyMap<string, string> {
+    return new Map(this.met.map((n) => [this.keys[n]!, this.byNumber[n]!]));
+  }
+}
+
+export function shownClientIds(analysis: Analysis): ShownClientIds {
+  // Each client's earliest row itself, by client number: no map of texts, no object per client and row.
+  const earliest = new Array<ClientActivity | undefined>(analysis.clientCount).fill(undefined);
+  const met: number[] = [];
   const consider = (r: ClientActivity): void => {
-    const first = spelling.get(r.clientKey);
-    if (!first || r.day < first.day || (r.day === first.day && r.row < first.row)) spelling.set(r.clientKey, r);
+    const first = earliest[r.clientNumber];
+    if (!first) met.push(r.clientNumber);
+    if (!first || r.day < first.day || (r.day === first.day && r.row < first.row)) earliest[r.clientNumber] = r;
   };
   forEachCounted(analysis.counselling, consider);
   forEachCounted(analysis.referrals, consider);
-  const ids = new Map<string, string>();
-  spelling.forEach((first, key) => ids.set(key, analysis.clients.get(key)?.clientId ?? first.clientId));
-  const masked = [...ids].filter(([, id]) => looksLikeName(id)).sort((a, b) => ID_ORDER.compare(a[1], b[1]) || ID_ORDER.compare(a[0], b[0]));
-  masked.forEach(([key], i) => ids.set(key, `Kennung ohne Ziffer ${i + 1}`));
-  return ids;
+  const byNumber = new Array<string | undefined>(analysis.clientCount).fill(undefined);
+  const keys = new Array<string | undefined>(analysis.clientCount).fill(undefined);
+  const masked: number[] = [];
+  for (const n of met) {
+    const first = earliest[n]!;
+    const id = analysis.clients.get(first.clientKey)?.clientId ?? first.clientId;
+    byNumber[n] = id;
+    keys[n] = first.clientKey;
+    if (looksLikeName(id)) masked.push(n);
+  }
+  masked.sort((a, b) => ID_ORDER.compare(byNumber[a]!, byNumber[b]!) || ID_ORDER.compare(keys[a]!, keys[b]!));
+  masked.forEach((n, i) => (byNumber[n] = `Kennung ohne Ziffer ${i + 1}`));
+  return new ShownClientIds(byNumber, met, keys);
 }

@@ -3,7 +3,7 @@ import { dayToExcelSerial } from "../dates/calendarDay";
 import { CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Analysis } from "../analysis";
 import { CellStyle, OutCell, OutRow, OutSheet, SourceCellRef, cell as makeCell } from "./sheetModel";
-import { shownClientIds } from "./shownClientIds";
+import { ShownClientIds, shownClientIds } from "./shownClientIds";
 import { sortByIds } from "./idOrder";
 
 export const RECORDS_SHEET_NAME = "Geprüfte Einträge";
@@ -38,7 +38,7 @@ const HEADER_ROW = 3;
  * No names, no notes, no free-text counselling topics. The team's formulas
  * recompute every headline figure of the review over this table.
  */
-export function validatedRecordsSheet(analysis: Analysis, ids: ReadonlyMap<string, string> = shownClientIds(analysis)): OutSheet {
+export function validatedRecordsSheet(analysis: Analysis, ids: ShownClientIds = shownClientIds(analysis)): OutSheet {
   const header = Object.values(RECORD_COLUMNS);
   const rows: OutRow[] = [
     [makeCell("Geprüfte Einträge: jede gezählte Zeile der Arbeitsmappe (alle Jahre)", "title")],
@@ -75,12 +75,13 @@ interface RecordsInOrder {
  * Within a kind, rows go by client (natural order of the shown ID), then date: a client's history reads in one
  * block, and formulas that count persons meet each client in one run of rows. Events go by date.
  */
-function recordsInOrder(analysis: Analysis, ids: ReadonlyMap<string, string>): RecordsInOrder {
+function recordsInOrder(analysis: Analysis, ids: ShownClientIds): RecordsInOrder {
   const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
-  const rank = new Map(sortByIds([...new Set(ids.values())], (id) => id).map((id, i) => [id, i]));
-  // Each client's rank by its key, once: one lookup per record.
-  const rankOfKey = new Map([...ids].map(([key, id]) => [key, rank.get(id) ?? -1]));
-  const rankOf = (r: CounsellingRecord | ReferralRecord): number => rankOfKey.get(r.clientKey) ?? -1;
+  const rank = new Map(sortByIds([...new Set(ids.met.map((n) => ids.byClient(n)!))], (id) => id).map((id, i) => [id, i]));
+  // Each client's rank by its number, once: one array read per record.
+  const rankOfClient = new Int32Array(analysis.clientCount).fill(-1);
+  for (const n of ids.met) rankOfClient[n] = rank.get(ids.byClient(n)!)!;
+  const rankOf = (r: CounsellingRecord | ReferralRecord): number => rankOfClient[r.clientNumber];
   return {
     counselling: byClient(analysis.counselling, rankOf, rank.size),
     referrals: byClient(analysis.referrals, rankOf, rank.size),
@@ -93,7 +94,7 @@ function recordsInOrder(analysis: Analysis, ids: ReadonlyMap<string, string>): R
  * source cell. The other cells repeat (kinds, statuses, categories, a client's ID, a day): one shared cell object
  * per value and style.
  */
-function recordRows(analysis: Analysis, ids: ReadonlyMap<string, string>, records: RecordsInOrder): (i: number) => OutRow {
+function recordRows(analysis: Analysis, ids: ShownClientIds, records: RecordsInOrder): (i: number) => OutRow {
   const shared = new Map<CellStyle, Map<string | number | null, OutCell>>();
   const cell = (value: string | number | null, style: CellStyle): OutCell => {
     let byValue = shared.get(style);
@@ -105,12 +106,8 @@ function recordRows(analysis: Analysis, ids: ReadonlyMap<string, string>, record
     }
     return c;
   };
-  const idCell = new Map<string, OutCell>();
-  const clientCell = (r: CounsellingRecord | ReferralRecord): OutCell => {
-    let c = idCell.get(r.clientKey);
-    if (!c) idCell.set(r.clientKey, (c = makeCell(ids.get(r.clientKey) ?? r.clientId, "text")));
-    return c;
-  };
+  const idCells = new Array<OutCell | undefined>(analysis.clientCount).fill(undefined);
+  const clientCell = (r: CounsellingRecord | ReferralRecord): OutCell => (idCells[r.clientNumber] ??= makeCell(ids.of(r), "text"));
   const address = sourceAddress(analysis);
   // The source cell is made here, not by `cell()`: V8 keeps objects of an allocation site whose objects tend to
   // live in old space from the start, and `cell()` also makes the report's long-lived cells. These die young.

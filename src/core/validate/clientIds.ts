@@ -8,9 +8,11 @@ export interface ClientIdReading {
   readonly display: string;
   /** No digit: it may be a name (W_ID_LOOKS_LIKE_NAME). */
   readonly looksLikeName: boolean;
+  /** The key's number (see `ClientIds.count`); -1 when the cell holds no ID. */
+  readonly number: number;
 }
 
-const NONE: ClientIdReading = { key: "", display: "", looksLikeName: false };
+const NONE: ClientIdReading = { key: "", display: "", looksLikeName: false, number: -1 };
 
 /**
  * The client IDs of one workbook as validation reads them: each distinct cell value is read once, however many
@@ -19,6 +21,15 @@ const NONE: ClientIdReading = { key: "", display: "", looksLikeName: false };
  */
 export class ClientIds {
   private readonly readings = new Map<string | number | boolean, ClientIdReading>();
+  private readonly numbers = new Map<string, number>();
+
+  /**
+   * How many keys have been read: each key has a number below it (0, 1, 2, … in the order first read), the same for
+   * every spelling of it, so that the report's passes over clients can use arrays instead of maps of texts.
+   */
+  get count(): number {
+    return this.numbers.size;
+  }
 
   read(value: Cell): ClientIdReading {
     if (value === null || value === undefined || isCellError(value)) return value === null || value === undefined ? NONE : this.make(value);
@@ -34,6 +45,8 @@ export class ClientIds {
     const key = clientKey(value);
     if (key === "") return NONE;
     const display = displayClientId(value);
-    return { key, display, looksLikeName: looksLikeName(display) };
+    let number = this.numbers.get(key);
+    if (number === undefined) this.numbers.set(key, (number = this.numbers.size));
+    return { key, display, looksLikeName: looksLikeName(display), number };
   }
 }

@@ -25,13 +25,12 @@ const SPAN = 1 << 15;
 
 /**
  * Tracks first rows within one sheet; `firstRowOf` returns the first row a record's key was seen in, if any.
- * A client's row is kept under one number made of the client's number (in the order first met), its day (counted
+ * A client's row is kept under one number made of the client's number (`clientNumber`), its day (counted
  * from the earliest plausible day) and the number of its normalised topic or category: no key text per row
  * (building and hashing one string per row was most of the validation's time on large workbooks), and no map per
  * client (30,000 clients made 30,000 maps). Events, and what does not fit, are kept under a text key.
  */
 export class DuplicateTracker {
-  private readonly clientNumbers = new Map<string, number>();
   private readonly byNumber: WholeNumberMap;
   private readonly byText = new Map<string, number>();
   private readonly names = new Memo<string, string>(normalizeName);
@@ -48,8 +47,7 @@ export class DuplicateTracker {
     }
     const what = record.kind === "counselling" ? this.topicNumber(record.topic) : REFERRAL_CATEGORIES.indexOf(record.category);
     const day = record.day - EARLIEST_PLAUSIBLE_DAY;
-    let client = this.clientNumbers.get(record.clientKey);
-    if (client === undefined) this.clientNumbers.set(record.clientKey, (client = this.clientNumbers.size));
+    const client = record.clientNumber;
     // Below 2^53 (a number's exact integers) for up to 8 million clients; beyond, or out of span, the text key.
     if (day < 0 || day >= SPAN || what >= SPAN || client >= 1 << 23) {
       const topic = record.kind === "counselling" ? this.names.get(record.topic) : record.category;

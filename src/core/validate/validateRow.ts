@@ -45,7 +45,7 @@ export function validateRow(
   if (kind === "clients") {
     checkPersonAttributes(row, v);
     return {
-      kind, sheet, row: row.row, clientKey: id.key, clientId: id.display, status,
+      kind, sheet, row: row.row, clientKey: id.key, clientNumber: id.number, clientId: id.display, status,
       birthYear: optionalText(values.birthYear), gender: optionalText(values.gender),
       country: optionalText(values.country), location: optionalText(values.location),
     };
@@ -53,10 +53,10 @@ export function validateRow(
   if (day === undefined) return undefined;
   const { year, month } = v.readings.dayParts.get(day);
   if (kind === "counselling") {
-    return { kind, sheet, row: row.row, clientKey: id.key, clientId: id.display, status, day, year, month, duplicate: false, topic: optionalText(values.topic) };
+    return { kind, sheet, row: row.row, clientKey: id.key, clientNumber: id.number, clientId: id.display, status, day, year, month, duplicate: false, topic: optionalText(values.topic) };
   }
   if (category === undefined) return undefined;
-  return { kind, sheet, row: row.row, clientKey: id.key, clientId: id.display, status, day, year, month, duplicate: false, category };
+  return { kind, sheet, row: row.row, clientKey: id.key, clientNumber: id.number, clientId: id.display, status, day, year, month, duplicate: false, category };
 }
 
 /** Gender and birth year of a clients row: text the breakdowns cannot group is a warning on its cell (spec 3.1). */
@@ -82,7 +82,7 @@ function resolveStatus(
   return status;
 }
 
-function readClientId(row: RawRow, v: SheetValidation): { key: string; display: string } | undefined {
+function readClientId(row: RawRow, v: SheetValidation): { key: string; display: string; number: number } | undefined {
   const value = row.values.clientId ?? null;
   const id = v.readings.ids.read(value);
   if (id.key === "") {

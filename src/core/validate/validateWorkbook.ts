@@ -100,7 +100,8 @@ class WorkbookValidation {
     // The rows are not kept: on a large workbook they would double what the analysis holds.
     const infos = this.sheets.map(({ rows: _rows, ...info }): SheetInfo => info);
     const { counselling, referrals, events, clients, findings, totals, dataYears, today } = this;
-    return { sheets: infos, counselling, referrals, events, clients, findings, totals, dataYears, today };
+    const clientCount = this.readings.ids.count;
+    return { sheets: infos, counselling, referrals, events, clients, clientCount, findings, totals, dataYears, today };
   }
 }
 
