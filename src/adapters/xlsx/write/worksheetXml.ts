@@ -154,14 +154,23 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
   // A large table repeats its cell objects (a kind, a status, a client's ID, a day): each one's XML is made once.
   const made = new Map<OutCell, Uint8Array>();
   const sameValue = new Map<OutCell["style"], Map<OutCell["value"], Uint8Array>>();
-  const writeCell = (c: OutCell): void => {
+  // The cell written last in each column, and its XML: a table's rows go by client, so a column's cell (a kind, a
+  // client's ID, a status, yes or no) is mostly the one of the row above. One comparison instead of a map lookup.
+  const lastCell: (OutCell | undefined)[] = [];
+  const lastXml: (Uint8Array | undefined)[] = [];
+  const writeCell = (c: OutCell, col: number): void => {
     const value = c.value;
     if (c.link && typeof value === "string") return writeLinkText(out, value);
     if (c.link) return out.text(cellXmlAfterRef(c, strings));
+    const last = lastCell[col];
     let xml: Uint8Array | undefined;
-    if (sheet.moreRows !== undefined) {
+    if (last !== undefined && (last === c || (last.value === value && last.style === c.style))) {
+      xml = lastXml[col]!;
+      if (typeof value === "string") strings.countAgain();
+    } else if (sheet.moreRows !== undefined) {
       xml = made.get(c);
       if (xml === undefined) made.set(c, (xml = utf8(cellXmlAfterRef(c, strings))));
+      else if (typeof value === "string") strings.countAgain();
     } else {
       // Cells made one by one (`Fälle`: a row per client) repeat their values: each value's XML made once per style.
       let byValue = sameValue.get(c.style);
@@ -170,6 +179,8 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
       if (xml === undefined) byValue.set(value, (xml = utf8(cellXmlAfterRef(c, strings))));
       else if (typeof value === "string") strings.countAgain();
     }
+    lastCell[col] = c;
+    lastXml[col] = xml;
     out.raw(xml);
   };
   for (let i = 0, n = rowCount(sheet); i < n; i++) {
@@ -188,7 +199,7 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
         out.ascii(letters[col]);
         out.digits(rowNumber);
         out.ascii('"');
-        writeCell(c);
+        writeCell(c, col);
         if (c.link) hasLinks = true;
       }
     }
