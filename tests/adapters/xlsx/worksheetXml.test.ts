@@ -34,7 +34,7 @@ describe("worksheet XML", () => {
     const ids = [cell("IK-1", "text"), cell("IK-2", "text")];
     // Rows as a table's lazy body makes them: shared cell objects, runs of equal ones, a style change on equal values.
     const shared = (i: number): OutSheet["rows"][number] => [kinds[i % 3 === 0 ? 1 : 0], ids[Math.floor(i / 3) % 2], cell(i % 4 === 0 ? 7 : 8, i % 2 === 0 ? "integer" : "date"), i % 5 === 0 ? null : cell("ja", "text")];
-    const fresh = (i: number): OutSheet["rows"][number] => shared(i).map((c) => (c ? { ...c } : c));
+    const fresh = (i: number): OutSheet["rows"][number] => (shared(i) ?? []).map((c) => (c ? { ...c } : c));
     const lazy = (row: (i: number) => OutSheet["rows"][number]): OutSheet => ({ ...sheet([[cell("Titel", "title")]]), moreRows: { count: 40, width: 4, row } });
     const eager = (row: (i: number) => OutSheet["rows"][number]): OutSheet => sheet([[cell("Titel", "title")], ...Array.from({ length: 40 }, (_, i) => row(i))]);
     const write = (s: OutSheet): { xml: string; sst: string } => {

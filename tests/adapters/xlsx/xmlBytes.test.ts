@@ -1,9 +1,9 @@
-import { XmlBytes, utf8 } from "../../../src/adapters/xlsx/write/xmlBytes";
+import { XmlBytes } from "../../../src/adapters/xlsx/write/xmlBytes";
 
 const decoded = (out: XmlBytes): string => new TextDecoder().decode(out.take());
 
 describe("XML written as bytes", () => {
-  test.each([0, 7, 10, 99, 100, 12345, 1_048_576, Number.MAX_SAFE_INTEGER, 1.5, -3, 1e21])("digits(%p) writes what String() writes", (n) => {
+  test.each([0, -0, 7, 10, 99, 100, 12345, 1_048_576, Number.MAX_SAFE_INTEGER, 1.5, -3, 1e21, 0.1 + 0.2, 43831.5])("digits(%p) writes what String() writes", (n) => {
     const out = new XmlBytes();
     out.digits(n);
     expect(decoded(out)).toBe(String(n));
@@ -15,7 +15,7 @@ describe("XML written as bytes", () => {
     out.ascii("<t>");
     out.text("Müller & Söhne 😀");
     out.text(long);
-    out.raw(utf8("</t>"));
+    out.ascii("</t>");
     expect(out.full).toBe(true);
     expect(decoded(out)).toBe(`<t>Müller & Söhne 😀${long}</t>`);
     // A piece taken empties the buffer: the next write starts a new piece.

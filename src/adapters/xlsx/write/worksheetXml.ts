@@ -3,7 +3,7 @@ import { OutCell, OutSheet, PAGE_FOOTER, SourceCellRef, rowAt, rowCount, sheetWi
 import { quoteSheet } from "../../../core/excel/references";
 import { xmlEscape } from "./chartXml";
 import { styleIndex } from "./stylesXml";
-import { XmlBytes, utf8 } from "./xmlBytes";
+import { XmlBytes } from "./xmlBytes";
 
 /** Whether a text needs `xml:space="preserve"` to keep its spaces (leading, trailing, or more than one in a row). */
 const PRESERVE = /^\s|\s$|\s\s|[\t\n\r]/;
@@ -85,6 +85,29 @@ function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
   return `${style} t="s"><v>${strings.indexOf(cellText(value))}</v></c>`;
 }
 
+/**
+ * `cellXmlAfterRef` written straight into the bytes: no string and no encoding per cell. A table of 150,000 rows
+ * has a million cells; most of their values repeat, but looking each one up in a map cost more than writing it.
+ */
+function writeCellAfterRef(out: XmlBytes, cell: OutCell, strings: SharedStrings): void {
+  const s = styleIndex(cell.style, false);
+  if (s !== 0) {
+    out.ascii(' s="');
+    out.digits(s);
+    out.ascii('"');
+  }
+  const value = cell.value;
+  if (value === null || (typeof value === "number" && !Number.isFinite(value))) return out.ascii("/>");
+  if (typeof value === "number") {
+    out.ascii("><v>");
+    out.digits(value);
+  } else {
+    out.ascii(' t="s"><v>');
+    out.digits(strings.indexOf(cellText(value)));
+  }
+  out.ascii("</v></c>");
+}
+
 /** What a link cell's XML holds between its reference and its text element. */
 const LINK_CELL_START = ` s="${styleIndex(undefined, true)}" t="inlineStr"><is>`;
 
@@ -151,37 +174,11 @@ function sheetHead(sheet: OutSheet): string {
 /** The rows as bytes; returns whether any cell links to the team's workbook. */
 function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly string[], out: XmlBytes): Generator<Uint8Array, boolean> {
   let hasLinks = false;
-  // A large table repeats its cell objects (a kind, a status, a client's ID, a day): each one's XML is made once.
-  const made = new Map<OutCell, Uint8Array>();
-  const sameValue = new Map<OutCell["style"], Map<OutCell["value"], Uint8Array>>();
-  // The cell written last in each column, and its XML: a table's rows go by client, so a column's cell (a kind, a
-  // client's ID, a status, yes or no) is mostly the one of the row above. One comparison instead of a map lookup.
-  const lastCell: (OutCell | undefined)[] = [];
-  const lastXml: (Uint8Array | undefined)[] = [];
-  const writeCell = (c: OutCell, col: number): void => {
+  const writeCell = (c: OutCell): void => {
     const value = c.value;
     if (c.link && typeof value === "string") return writeLinkText(out, value);
     if (c.link) return out.text(cellXmlAfterRef(c, strings));
-    const last = lastCell[col];
-    let xml: Uint8Array | undefined;
-    if (last !== undefined && (last === c || (last.value === value && last.style === c.style))) {
-      xml = lastXml[col]!;
-      if (typeof value === "string") strings.countAgain();
-    } else if (sheet.moreRows !== undefined) {
-      xml = made.get(c);
-      if (xml === undefined) made.set(c, (xml = utf8(cellXmlAfterRef(c, strings))));
-      else if (typeof value === "string") strings.countAgain();
-    } else {
-      // Cells made one by one (`Fälle`: a row per client) repeat their values: each value's XML made once per style.
-      let byValue = sameValue.get(c.style);
-      if (byValue === undefined) sameValue.set(c.style, (byValue = new Map<OutCell["value"], Uint8Array>()));
-      xml = byValue.get(value);
-      if (xml === undefined) byValue.set(value, (xml = utf8(cellXmlAfterRef(c, strings))));
-      else if (typeof value === "string") strings.countAgain();
-    }
-    lastCell[col] = c;
-    lastXml[col] = xml;
-    out.raw(xml);
+    writeCellAfterRef(out, c, strings);
   };
   for (let i = 0, n = rowCount(sheet); i < n; i++) {
     const cells = rowAt(sheet, i);
@@ -199,7 +196,7 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
         out.ascii(letters[col]);
         out.digits(rowNumber);
         out.ascii('"');
-        writeCell(c, col);
+        writeCell(c);
         if (c.link) hasLinks = true;
       }
     }

@@ -63,15 +63,6 @@ export class XmlBytes {
     for (let rest = n; end > start; rest = Math.floor(rest / 10)) this.bytes[--end] = 48 + (rest % 10);
   }
 
-  /** Bytes made before (a cell's XML made once and repeated). */
-  raw(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    const out = this.bytes;
-    let at = this.at;
-    for (let i = 0; i < bytes.length; i++) out[at++] = bytes[i];
-    this.at = at;
-  }
-
   /** The bytes written since the last `take`; valid until the next write. */
   take(): Uint8Array {
     const piece = this.bytes.subarray(0, this.at);
@@ -79,6 +70,3 @@ export class XmlBytes {
     return piece;
   }
 }
-
-/** A string's UTF-8 bytes, to be written again and again with `XmlBytes.raw`. */
-export const utf8 = (s: string): Uint8Array => UTF8.encode(s);
