@@ -22,8 +22,11 @@ const SEPARATORS = /[-‐‑‒–—_./]/g;
  * @example clientKey("IK 0042") === clientKey("ik-0042") // true
  */
 export function clientKey(value: Cell): string {
-  return displayClientId(value).replace(SEPARATORS, "");
+  return keyOfDisplayed(displayClientId(value));
 }
+
+/** `clientKey` of a value whose displayed spelling (`displayClientId`) is at hand. */
+export const keyOfDisplayed = (display: string): string => display.replace(SEPARATORS, "");
 
 /** An ID without any digit looks like a name (warning W_ID_LOOKS_LIKE_NAME). */
 export function looksLikeName(id: string): boolean {

@@ -50,9 +50,10 @@ export function personGroups(analysis: Analysis, records: readonly CaseRecord[],
   // Thousands of clients share a few dozen spellings of countries: each normalised once.
   const normalized = new Memo(normalizeName);
   const countries = countryNames(records, normalized);
+  const genders = new Memo(genderGroup);
   return records.map((r) => {
     const c = r.client;
     const country = countries.get(normalized.get(c?.country ?? "")) ?? NOT_GIVEN;
-    return { gender: genderGroup(c?.gender ?? "") ?? NOT_GIVEN, ageGroup: ageGroup(validBirthYear(c?.birthYear ?? "", processingYear), year), country };
+    return { gender: genders.get(c?.gender ?? "") ?? NOT_GIVEN, ageGroup: ageGroup(validBirthYear(c?.birthYear ?? "", processingYear), year), country };
   });
 }

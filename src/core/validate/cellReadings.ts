@@ -3,6 +3,7 @@ import { Memo } from "../memo";
 import { ReferralCategory } from "../vocabulary/referralCategory";
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { ClientIds } from "./clientIds";
+import { GenderGroup, genderGroup } from "../vocabulary/personAttributes";
 import { Day, dayParts } from "../dates/calendarDay";
 import { readDate } from "../dates/parseDate";
 import { Checked, checkCategory, checkDate, checkStatus } from "./fieldRules";
@@ -15,6 +16,8 @@ export class CellReadings {
   readonly ids = new ClientIds();
   private readonly statuses = new Memo<string, Checked<ResidenceStatus | undefined>>(checkStatus);
   private readonly categories = new Memo<string, Checked<ReferralCategory>>(checkCategory);
+  /** The gender group of a clients row's gender text (a few spellings on thousands of rows). */
+  readonly genderGroups = new Memo<string, GenderGroup | undefined>(genderGroup);
   private readonly dates: Memo<Cell, Checked<Day>>;
 
   constructor(private readonly today: Day) {

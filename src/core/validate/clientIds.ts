@@ -1,5 +1,5 @@
 import { Cell, isCellError } from "../cells";
-import { clientKey, displayClientId, looksLikeName } from "../normalize/clientId";
+import { displayClientId, keyOfDisplayed, looksLikeName } from "../normalize/clientId";
 
 /** A client ID as read from a cell: the key that makes spellings one client, the spelling shown, and the name check. */
 export interface ClientIdReading {
@@ -42,9 +42,9 @@ export class ClientIds {
   }
 
   private make(value: Cell): ClientIdReading {
-    const key = clientKey(value);
-    if (key === "") return NONE;
     const display = displayClientId(value);
+    const key = keyOfDisplayed(display);
+    if (key === "") return NONE;
     let number = this.numbers.get(key);
     if (number === undefined) this.numbers.set(key, (number = this.numbers.size));
     return { key, display, looksLikeName: looksLikeName(display), number };

@@ -1,7 +1,7 @@
 import { Day } from "../dates/calendarDay";
 import { RawRow } from "../recognize/sheetIngest";
 import { ClientRecord, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
-import { genderGroup, validBirthYear } from "../vocabulary/personAttributes";
+import { validBirthYear } from "../vocabulary/personAttributes";
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { SheetKind } from "../vocabulary/sheetKinds";
 import { Checked, checkAttendees, checkTopic, optionalText } from "./fieldRules";
@@ -62,7 +62,7 @@ export function validateRow(
 /** Gender and birth year of a clients row: text the breakdowns cannot group is a warning on its cell (spec 3.1). */
 function checkPersonAttributes(row: RawRow, v: SheetValidation): void {
   const gender = optionalText(row.values.gender);
-  if (gender !== "" && genderGroup(gender) === undefined) v.report(row.row, "gender", "W_GENDER_UNKNOWN");
+  if (gender !== "" && v.readings.genderGroups.get(gender) === undefined) v.report(row.row, "gender", "W_GENDER_UNKNOWN");
   const birthYear = optionalText(row.values.birthYear);
   if (birthYear !== "" && validBirthYear(birthYear, v.processingYear) === undefined) v.report(row.row, "birthYear", "W_BIRTH_YEAR_INVALID");
 }
