@@ -76,6 +76,22 @@ export class RowStore implements Iterable<RawRow> {
     return { row: this.rowNumbers.at(index), values };
   }
 
+  /**
+   * Rows for one pass that keeps none of them: `row(index)` fills one object again and again (its values in the same
+   * order as `at` sets them) instead of making two per row; valid until the next call. Validation reads 150,000 rows
+   * this way without 25 MB of row objects for the collector.
+   */
+  cursor(): (index: number) => RawRow {
+    const values: Partial<Record<Field, Cell>> = {};
+    for (const field of this.fields) values[field] = undefined;
+    const row = { row: 0, values };
+    return (index) => {
+      for (let i = 0; i < this.fields.length; i++) values[this.fields[i]] = this.columns[i].at(index);
+      row.row = this.rowNumbers.at(index);
+      return row;
+    };
+  }
+
   *[Symbol.iterator](): Iterator<RawRow> {
     for (let i = 0; i < this.rowNumbers.length; i++) yield this.at(i);
   }

@@ -70,9 +70,10 @@ class WorkbookValidation {
     const rows = v.sheet.rows;
     const tracker = new DuplicateTracker(rows.length);
     // By index, not `for…of`: the loop runs once, mostly before V8 optimises it, where each step of an iterator
-    // (here a generator) is a call and an object.
+    // (here a generator) is a call and an object. One row object for all rows: no record or finding keeps it.
+    const rowAt = rows.cursor();
     for (let i = 0; i < rows.length; i++) {
-      const row = rows.at(i);
+      const row = rowAt(i);
       const date = this.readings.date(row.values.date ?? null);
       // Only plausible dates name a year with data: a typo like 1999 is reported, not offered as a year.
       if (date.ok) this.dataYears.add(this.readings.dayParts.get(date.value).year);
