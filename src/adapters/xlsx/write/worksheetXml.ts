@@ -89,7 +89,7 @@ function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
  * `cellXmlAfterRef` written straight into the bytes: no string and no encoding per cell. A table of 150,000 rows
  * has a million cells; most of their values repeat, but looking each one up in a map cost more than writing it.
  */
-function writeCellAfterRef(out: XmlBytes, cell: OutCell, strings: SharedStrings): void {
+function writeCellAfterRef(out: XmlBytes, cell: OutCell, textIndex: (text: string) => number): void {
   const s = styleIndex(cell.style, false);
   if (s !== 0) {
     out.ascii(' s="');
@@ -103,7 +103,7 @@ function writeCellAfterRef(out: XmlBytes, cell: OutCell, strings: SharedStrings)
     out.digits(value);
   } else {
     out.ascii(' t="s"><v>');
-    out.digits(strings.indexOf(cellText(value)));
+    out.digits(textIndex(value));
   }
   out.ascii("</v></c>");
 }
@@ -174,11 +174,27 @@ function sheetHead(sheet: OutSheet): string {
 /** The rows as bytes; returns whether any cell links to the team's workbook. */
 function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly string[], out: XmlBytes): Generator<Uint8Array, boolean> {
   let hasLinks = false;
-  const writeCell = (c: OutCell): void => {
+  // The text written last in each column and its shared string: a table's rows go by client, so a column's text (a
+  // kind, a client's ID, a status) is mostly the one of the row above. One comparison instead of a map lookup.
+  const lastText: (string | undefined)[] = [];
+  const lastIndex: number[] = [];
+  let column = 0;
+  const textIndex = (text: string): number => {
+    if (lastText[column] === text) {
+      strings.countAgain();
+      return lastIndex[column];
+    }
+    const index = strings.indexOf(cellText(text));
+    lastText[column] = text;
+    lastIndex[column] = index;
+    return index;
+  };
+  const writeCell = (c: OutCell, col: number): void => {
     const value = c.value;
     if (c.link && typeof value === "string") return writeLinkText(out, value);
     if (c.link) return out.text(cellXmlAfterRef(c, strings));
-    writeCellAfterRef(out, c, strings);
+    column = col;
+    writeCellAfterRef(out, c, textIndex);
   };
   for (let i = 0, n = rowCount(sheet); i < n; i++) {
     const cells = rowAt(sheet, i);
@@ -196,7 +212,7 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
         out.ascii(letters[col]);
         out.digits(rowNumber);
         out.ascii('"');
-        writeCell(c);
+        writeCell(c, col);
         if (c.link) hasLinks = true;
       }
     }
