@@ -27,6 +27,10 @@ describe("worksheet XML", () => {
     expect(asked).toBe(2);
     Array.from(worksheetXml(sheet([[cell("ohne", "text")]]), new SharedStrings(), relations));
     expect(asked).toBe(2);
+    // Plain ASCII goes as it stands; other plain text (an umlaut) too, by the longer way.
+    const plain = sheet([[cell("Beratungen!A7", "text", { sheet: "Beratungen", cell: "A7" }), cell("Gespräche!A8", "text", { sheet: "Gespräche", cell: "A8" })]]);
+    const plainXml = worksheetText(plain, new SharedStrings(), relations);
+    for (const t of ["Beratungen!A7", "Gespräche!A8"]) expect(plainXml).toContain(`t="inlineStr"><is><t>${t}</t></is></c>`);
   });
 
   test("cells that repeat (shared objects, equal values, lazy rows) write as fresh ones would; the shared strings count every reference", () => {

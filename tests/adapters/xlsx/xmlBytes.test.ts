@@ -22,4 +22,16 @@ describe("XML written as bytes", () => {
     out.ascii("x");
     expect(decoded(out)).toBe("x");
   });
+
+  test.each([
+    ["Beratungen!A5", true], ["a b", true], ["x", true], ["", false], [" a", false], ["a ", false], ["a  b", false],
+    ["a\tb", false], ["a&b", false], ["<x>", false], ['"', false], ["Übersicht!A1", false], ["\u007f", false],
+  ])("plainAscii(%j) writes it as it stands: %p", (text, plain) => {
+    const out = new XmlBytes();
+    out.ascii("<t>");
+    expect(out.plainAscii(text)).toBe(plain);
+    if (!plain) out.undo(3);
+    expect(decoded(out)).toBe(plain ? `<t>${text}` : "");
+  });
 });
+

@@ -133,6 +133,9 @@ const LINK_CELL_START = ` s="${styleIndex(undefined, true)}" t="inlineStr"><is>`
 function writeLinkText(out: XmlBytes, value: string): void {
   const text = cellText(value);
   out.ascii(LINK_CELL_START);
+  out.ascii("<t>");
+  if (out.plainAscii(text)) return out.ascii("</t></is></c>");
+  out.undo(3);
   if (PLAIN_TEXT.test(text)) {
     out.ascii("<t>");
     out.text(text);

@@ -51,6 +51,34 @@ export class XmlBytes {
     this.at = at;
   }
 
+  /**
+   * A text of printable ASCII, words of no `& < > "` between single spaces (no space at either end): written as it
+   * stands, returning true. Any other text writes nothing and returns false (the caller escapes it). One pass instead
+   * of a regular expression and a copy: a large table has such a text on every row.
+   */
+  plainAscii(s: string): boolean {
+    const n = s.length;
+    if (n === 0) return false;
+    this.room(n);
+    const bytes = this.bytes;
+    let at = this.at;
+    let space = true;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 32) {
+        if (space) return false;
+        space = true;
+      } else {
+        if (c < 33 || c > 126 || c === 34 || c === 38 || c === 60 || c === 62) return false;
+        space = false;
+      }
+      bytes[at++] = c;
+    }
+    if (space) return false;
+    this.at = at;
+    return true;
+  }
+
   /** A number as `String(n)` writes it: a whole one from 0 up digit by digit, any other through `String`. */
   digits(n: number): void {
     if (!Number.isSafeInteger(n) || n < 0) return this.ascii(String(n));
@@ -61,6 +89,11 @@ export class XmlBytes {
     let end = start + length;
     this.at = end;
     for (let rest = n; end > start; rest = Math.floor(rest / 10)) this.bytes[--end] = 48 + (rest % 10);
+  }
+
+  /** Takes back the last `n` bytes written (since the last `take`). */
+  undo(n: number): void {
+    this.at = Math.max(0, this.at - n);
   }
 
   /** The bytes written since the last `take`; valid until the next write. */
