@@ -141,7 +141,16 @@ function recordAt(records: RecordsInOrder, i: number): CounsellingRecord | Refer
 /** The cell a record's link points to: its date cell in the team's sheet. */
 function sourceAddress(analysis: Analysis): (sheet: string, row: number) => string {
   const dateColumn = new Map(analysis.sheets.map((s) => [s.name, columnLetter(s.columns.date ?? 0)]));
-  return (sheet, row) => `${dateColumn.get(sheet) ?? "A"}${row}`;
+  // The last sheet's column, kept: the table's rows come sheet after sheet.
+  let lastSheet: string | undefined;
+  let column = "A";
+  return (sheet, row) => {
+    if (sheet !== lastSheet) {
+      lastSheet = sheet;
+      column = dateColumn.get(sheet) ?? "A";
+    }
+    return `${column}${row}`;
+  };
 }
 
 /** Where row `i`'s link (the `Quelle` column) points, without making the row. */

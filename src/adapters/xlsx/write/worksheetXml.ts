@@ -251,11 +251,15 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
  */
 function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string | undefined, out: XmlBytes): Generator<Uint8Array> {
   const target = fileId ? ` r:id="${xmlEscape(fileId)}"` : "";
-  const quoted = new Map<string, string>();
+  // The sheet part of the last link's location, kept: a large table's links point into one sheet after another.
+  let lastSheet: string | undefined;
+  let lastPart = "";
   const sheetPart = (name: string): string => {
-    let q = quoted.get(name);
-    if (q === undefined) quoted.set(name, (q = xmlEscape(quoteSheet(name))));
-    return q;
+    if (name !== lastSheet) {
+      lastSheet = name;
+      lastPart = `${xmlEscape(quoteSheet(name))}!`;
+    }
+    return lastPart;
   };
   const afterRef = `"${target} location="`;
   const add = (column: number, row: number, link: SourceCellRef): void => {
@@ -264,8 +268,7 @@ function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string
     out.digits(row);
     out.text(afterRef);
     out.text(sheetPart(link.sheet));
-    out.ascii("!");
-    out.text(xmlEscape(link.cell));
+    if (!out.plainAscii(link.cell)) out.text(xmlEscape(link.cell));
     out.ascii('"/>');
   };
   out.ascii("<hyperlinks>");
