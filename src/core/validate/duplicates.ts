@@ -35,6 +35,7 @@ export class DuplicateTracker {
   private readonly byText = new Map<string, number>();
   private readonly names = new Memo<string, string>(normalizeName);
   private readonly topicNumbers = new Map<string, number>();
+  private readonly topicOfSpelling = new Map<string, number>();
 
   /** @param rows how many rows the sheet has (its table is made large enough for them at once). */
   constructor(rows = 0) {
@@ -56,11 +57,16 @@ export class DuplicateTracker {
     return this.byNumber.firstOr((client * SPAN + day) * SPAN + what, row);
   }
 
-  /** One number per normalised topic. */
+  /** One number per normalised topic; each spelling's number kept, so that a row costs one lookup. */
   private topicNumber(topic: string): number {
-    const normalized = this.names.get(topic);
-    let n = this.topicNumbers.get(normalized);
-    if (n === undefined) this.topicNumbers.set(normalized, (n = this.topicNumbers.size));
+    let n = this.topicOfSpelling.get(topic);
+    if (n === undefined) {
+      const normalized = this.names.get(topic);
+      n = this.topicNumbers.get(normalized);
+      if (n === undefined) this.topicNumbers.set(normalized, (n = this.topicNumbers.size));
+      // At most as many spellings as the names' memo keeps: a sheet of free-text topics must not grow it without end.
+      if (this.topicOfSpelling.size < 100_000) this.topicOfSpelling.set(topic, n);
+    }
     return n;
   }
 
