@@ -13,3 +13,10 @@ export function forEachRecord<T>(records: readonly T[], visit: (record: T) => un
 export function forEachCounted<T extends { readonly duplicate: boolean }>(records: readonly T[], visit: (record: T) => unknown): void {
   for (let i = 0; i < records.length; i++) if (!records[i].duplicate) visit(records[i]);
 }
+
+/** The records `keep` says yes to, in order: `Array.prototype.filter` by index (the same reasons as above). */
+export function filterRecords<T>(records: readonly T[], keep: (record: T) => boolean): T[] {
+  const kept: T[] = [];
+  for (let i = 0; i < records.length; i++) if (keep(records[i])) kept.push(records[i]);
+  return kept;
+}

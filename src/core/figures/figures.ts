@@ -1,6 +1,6 @@
 import { ClientActivity, CounsellingRecord, EventRecord, ReferralRecord } from "../records";
 import { Analysis } from "../analysis";
-import { forEachRecord } from "../forEachRecord";
+import { filterRecords, forEachRecord } from "../forEachRecord";
 import { PLACEMENT_FIGURES, PlacementFigure, REFERRAL_CATEGORIES, ReferralCategory, isThirdPartyMeasure } from "../vocabulary/referralCategory";
 import { isTargetGroup } from "../vocabulary/residenceStatus";
 import { monthsCounted } from "./reportYear";
@@ -29,7 +29,7 @@ export interface Figures {
 
 /** Only accepted, non-duplicate rows dated in Y count. */
 export function countedIn<T extends { year: number; duplicate: boolean }>(records: readonly T[], year: number): T[] {
-  return records.filter((r) => r.year === year && !r.duplicate);
+  return filterRecords(records, (r) => r.year === year && !r.duplicate);
 }
 
 /*
@@ -76,19 +76,19 @@ function eventFigures(events: readonly EventRecord[]): Figures["infoEvents"] {
 }
 
 function counselingFigures(rows: readonly CounsellingRecord[], months: number, clientCount: number): Figures["counseling"] {
-  const monthlyPersons = distinctPerMonth(rows.filter((r) => isTargetGroup(r.status)), clientCount);
+  const monthlyPersons = distinctPerMonth(filterRecords(rows, (r) => isTargetGroup(r.status)), clientCount);
   return { contacts: rows.length, persons: distinctClients(clientCount, rows), monthlyPersons, monthlyAvgPersons: sum(monthlyPersons) / months };
 }
 
 function referralFigures(rows: readonly ReferralRecord[], months: number, clientCount: number): Figures["referrals"] {
   const byCategory = Object.fromEntries(REFERRAL_CATEGORIES.map((c) => [c, 0])) as Record<ReferralCategory, number>;
   forEachRecord(rows, (r) => byCategory[r.category]++);
-  const monthlyPersons = distinctPerMonth(rows.filter((r) => isTargetGroup(r.status) && isThirdPartyMeasure(r.category)), clientCount);
+  const monthlyPersons = distinctPerMonth(filterRecords(rows, (r) => isTargetGroup(r.status) && isThirdPartyMeasure(r.category)), clientCount);
   return { count: rows.length, byCategory, monthlyPersons, monthlyAvgPersons: sum(monthlyPersons) / months };
 }
 
 function placementFigures(rows: readonly ReferralRecord[], clientCount: number): Figures["placements"] {
-  const entries = PLACEMENT_FIGURES.map((c) => [c, distinctClients(clientCount, rows.filter((r) => r.category === c))]);
+  const entries = PLACEMENT_FIGURES.map((c) => [c, distinctClients(clientCount, filterRecords(rows, (r) => r.category === c))]);
   return Object.fromEntries(entries) as Record<PlacementFigure, number>;
 }
 

@@ -1,6 +1,6 @@
 import { dataDigest } from "../live/reviewFingerprint";
 import { formatDayGerman } from "../dates/calendarDay";
-import { Figures, countedIn } from "../figures/figures";
+import { Figures } from "../figures/figures";
 import { Analysis } from "../analysis";
 import { REFERRAL_CATEGORIES, categoryGroup } from "../vocabulary/referralCategory";
 import { formatGermanInteger } from "./about";
@@ -11,7 +11,7 @@ import { ChartModel, ColumnRange, OutCell, OutRow, OutSheet, cell } from "./shee
 import { Breakdowns } from "./breakdowns";
 import { suppressBreakdown } from "./suppress";
 import { GENDER_GROUPS } from "../vocabulary/personAttributes";
-import { forEachRecord } from "../forEachRecord";
+import { forEachCounted } from "../forEachRecord";
 
 export const reviewSheetName = (year: number): string => `Jahresrückblick ${year}`;
 
@@ -39,9 +39,11 @@ export interface ReviewOptions {
 function monthlyCounts(analysis: Analysis, year: number): { contacts: number[]; referrals: number[]; events: number[]; attendees: number[] } {
   const zero = (): number[] => new Array<number>(12).fill(0);
   const out = { contacts: zero(), referrals: zero(), events: zero(), attendees: zero() };
-  forEachRecord(countedIn(analysis.counselling, year), (r) => out.contacts[r.month - 1]++);
-  forEachRecord(countedIn(analysis.referrals, year), (r) => out.referrals[r.month - 1]++);
-  forEachRecord(countedIn(analysis.events, year), (e) => {
+  // Counted as `countedIn` selects (the year's rows, no duplicates), without a filtered copy of each list.
+  forEachCounted(analysis.counselling, (r) => r.year === year && out.contacts[r.month - 1]++);
+  forEachCounted(analysis.referrals, (r) => r.year === year && out.referrals[r.month - 1]++);
+  forEachCounted(analysis.events, (e) => {
+    if (e.year !== year) return;
     out.events[e.month - 1]++;
     out.attendees[e.month - 1] += e.attendees;
   });
@@ -105,7 +107,9 @@ class ReviewSheet {
     const { year, months } = figures;
     this.add([cell(`Jahresrückblick ${year}: Integrationskoordination`, "title")]);
     // Which data the sheet shows: the pane keeps the same code in the workbook and says when the sheets no longer match it.
-    const counted = [analysis.counselling, analysis.referrals, analysis.events].reduce((n, records) => n + records.filter((r) => !r.duplicate).length, 0);
+    let counted = 0;
+    const lists: readonly (readonly { readonly duplicate: boolean }[])[] = [analysis.counselling, analysis.referrals, analysis.events];
+    for (const records of lists) forEachCounted(records, () => counted++);
     this.add([cell(`Erstellt am ${formatDayGerman(analysis.today)} aus ${formatGermanInteger(counted)} geprüften Einträgen (Datenstand ${dataDigest(analysis)}). ` +
       `Gezählt werden geprüfte Einträge des Jahres ${year} ohne Duplikate` +
       (months < 12 ? `; das Jahr läuft noch, gezählt sind ${months} Monate.` : "."), "note")]);
