@@ -1,5 +1,6 @@
 import { normalizeName } from "../../src/core/normalize/names";
 import { clientKey, displayClientId, looksLikeName } from "../../src/core/normalize/clientId";
+import { isBlank } from "../../src/core/cells";
 
 describe("normalizeName (spec 1)", () => {
   test.each([
@@ -40,5 +41,15 @@ describe("client IDs (spec 2)", () => {
   test("an ID without a digit looks like a name", () => {
     expect(looksLikeName("MUELLER")).toBe(true);
     expect(looksLikeName("IK-0042")).toBe(false);
+  });
+});
+
+describe("isBlank", () => {
+  test.each(["", " ", "\t\n", "\u00a0", "\u2003 ", "a", " a", "a ", "\u00a0x", "ä", "~", "\u007f", "0"])("%j: blank exactly when it trims to nothing", (text) => {
+    expect(isBlank(text)).toBe(text.trim() === "");
+  });
+
+  test.each([[null, true], [undefined, true], [0, false], [false, false], [{ error: "#NV" }, false]] as const)("%p: %p", (value, blank) => {
+    expect(isBlank(value)).toBe(blank);
   });
 });
