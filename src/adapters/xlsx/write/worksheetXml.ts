@@ -251,23 +251,22 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
  */
 function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string | undefined, out: XmlBytes): Generator<Uint8Array> {
   const target = fileId ? ` r:id="${xmlEscape(fileId)}"` : "";
-  // The sheet part of the last link's location, kept: a large table's links point into one sheet after another.
+  // From the reference's end to the cell of the location, for the last link's sheet, kept: a large table's links
+  // point into one sheet after another. Each column's `<hyperlink ref="X` made once.
   let lastSheet: string | undefined;
-  let lastPart = "";
-  const sheetPart = (name: string): string => {
+  let middle = "";
+  const middleFor = (name: string): string => {
     if (name !== lastSheet) {
       lastSheet = name;
-      lastPart = `${xmlEscape(quoteSheet(name))}!`;
+      middle = `"${target} location="${xmlEscape(quoteSheet(name))}!`;
     }
-    return lastPart;
+    return middle;
   };
-  const afterRef = `"${target} location="`;
+  const starts = letters.map((letter) => `<hyperlink ref="${letter}`);
   const add = (column: number, row: number, link: SourceCellRef): void => {
-    out.ascii('<hyperlink ref="');
-    out.ascii(letters[column]);
+    out.ascii(starts[column]);
     out.digits(row);
-    out.text(afterRef);
-    out.text(sheetPart(link.sheet));
+    out.text(middleFor(link.sheet));
     if (!out.plainAscii(link.cell)) out.text(xmlEscape(link.cell));
     out.ascii('"/>');
   };
