@@ -4,6 +4,7 @@ import { PLACEMENT_FIGURES, PlacementFigure } from "../vocabulary/referralCatego
 import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../analysis";
 import { forEachCounted } from "../forEachRecord";
+import { clientsByNumber } from "../clientsByNumber";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { ShownClientIds, shownClientIds } from "./shownClientIds";
 import { sortByIds } from "./idOrder";
@@ -76,11 +77,12 @@ export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
   forEachCounted(analysis.counselling, meet);
   forEachCounted(analysis.referrals, meet);
   const records: CaseRecord[] = [];
+  const clients = clientsByNumber(analysis);
   for (const n of met) {
     const h = histories[n]!;
     if (!h.active) continue;
     const key = h.first.clientKey;
-    const client = analysis.clients.get(key);
+    const client = clients[n];
     records.push({
       clientKey: key,
       clientNumber: n,

@@ -2,6 +2,7 @@ import { looksLikeName } from "../normalize/clientId";
 import { ClientActivity } from "../records";
 import { Analysis } from "../analysis";
 import { forEachCounted } from "../forEachRecord";
+import { clientsByNumber } from "../clientsByNumber";
 import { ID_ORDER } from "./idOrder";
 
 /**
@@ -52,9 +53,10 @@ export function shownClientIds(analysis: Analysis): ShownClientIds {
   const byNumber = new Array<string | undefined>(analysis.clientCount).fill(undefined);
   const keys = new Array<string | undefined>(analysis.clientCount).fill(undefined);
   const masked: number[] = [];
+  const clients = clientsByNumber(analysis);
   for (const n of met) {
     const first = earliest[n]!;
-    const id = analysis.clients.get(first.clientKey)?.clientId ?? first.clientId;
+    const id = clients[n]?.clientId ?? first.clientId;
     byNumber[n] = id;
     keys[n] = first.clientKey;
     if (looksLikeName(id)) masked.push(n);

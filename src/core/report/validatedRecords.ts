@@ -77,7 +77,20 @@ interface RecordsInOrder {
  */
 function recordsInOrder(analysis: Analysis, ids: ShownClientIds): RecordsInOrder {
   const kept = <T extends { duplicate: boolean }>(records: readonly T[]): T[] => records.filter((r) => !r.duplicate);
-  const rank = new Map(sortByIds([...new Set(ids.met.map((n) => ids.byClient(n)!))], (id) => id).map((id, i) => [id, i]));
+  // The distinct shown IDs in the order met, sorted, and each one's place: by loops (this runs once, cold, over
+  // 30,000 clients, where spreads and maps from pairs step through iterators).
+  const distinct: string[] = [];
+  const seen = new Set<string>();
+  for (const n of ids.met) {
+    const id = ids.byClient(n)!;
+    if (!seen.has(id)) {
+      seen.add(id);
+      distinct.push(id);
+    }
+  }
+  const sorted = sortByIds(distinct, (id) => id);
+  const rank = new Map<string, number>();
+  for (let i = 0; i < sorted.length; i++) rank.set(sorted[i], i);
   // Each client's rank by its number, once: one array read per record.
   const rankOfClient = new Int32Array(analysis.clientCount).fill(-1);
   for (const n of ids.met) rankOfClient[n] = rank.get(ids.byClient(n)!)!;
