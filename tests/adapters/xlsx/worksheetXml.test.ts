@@ -1,5 +1,6 @@
 import { SharedStrings, worksheetText, worksheetXml } from "../../../src/adapters/xlsx/write/worksheetXml";
 import { OutSheet, cell } from "../../../src/core/report/sheetModel";
+import { styleIndex } from "../../../src/adapters/xlsx/write/stylesXml";
 
 const sheet = (rows: OutSheet["rows"]): OutSheet => ({ name: "Blatt", columnWidths: [], rows, print: { orientation: "portrait" } });
 
@@ -31,6 +32,10 @@ describe("worksheet XML", () => {
     const plain = sheet([[cell("Beratungen!A7", "text", { sheet: "Beratungen", cell: "A7" }), cell("Gespräche!A8", "text", { sheet: "Gespräche", cell: "A8" })]]);
     const plainXml = worksheetText(plain, new SharedStrings(), relations);
     for (const t of ["Beratungen!A7", "Gespräche!A8"]) expect(plainXml).toContain(`t="inlineStr"><is><t>${t}</t></is></c>`);
+    // A link on a number or an empty cell: the link style, the value as a number.
+    const other = sheet([[cell(7, "integer", { sheet: "B", cell: "A1" }), cell(null, "date", { sheet: "B", cell: "A2" })]]);
+    const link = styleIndex(undefined, true);
+    expect(worksheetText(other, new SharedStrings(), relations)).toContain(`<c r="A1" s="${link}"><v>7</v></c><c r="B1" s="${link}"/>`);
   });
 
   test("cells that repeat (shared objects, equal values, lazy rows) write as fresh ones would; the shared strings count every reference", () => {

@@ -71,20 +71,6 @@ export interface SheetRelations {
 /** A cell's text as written: over Excel's limit, cut with an ellipsis. */
 const cellText = (value: string): string => (value.length > EXCEL_MAX_CELL_TEXT ? `${value.slice(0, EXCEL_MAX_CELL_TEXT - 1)}…` : value);
 
-/**
- * One cell as XML after its reference (`<c r="A1"` + this): numbers as numbers
- * (never a non-finite one), text always as text (a leading `=` stays text), from
- * the shared strings. A link's text is not made here but by `writeLinkText`.
- */
-function cellXmlAfterRef(cell: OutCell, strings: SharedStrings): string {
-  const s = styleIndex(cell.style, cell.link !== undefined);
-  const style = s === 0 ? "" : ` s="${s}"`;
-  const value = cell.value;
-  if (typeof value === "number") return Number.isFinite(value) ? `${style}><v>${value}</v></c>` : `${style}/>`;
-  if (value === null) return `${style}/>`;
-  return `${style} t="s"><v>${strings.indexOf(cellText(value))}</v></c>`;
-}
-
 /** A cell's XML from the end of its reference up to its value, by style: for a text, a number and an empty cell. */
 interface CellStarts {
   readonly text: string;
@@ -92,25 +78,30 @@ interface CellStarts {
   readonly empty: string;
 }
 
+function makeCellStarts(s: number): CellStarts {
+  const attribute = s === 0 ? '"' : `" s="${s}"`;
+  return { text: `${attribute} t="s"><v>`, number: `${attribute}><v>`, empty: `${attribute}/>` };
+}
+
 const CELL_STARTS = new Map<OutCell["style"], CellStarts>();
+/** A link cell takes the link style, whatever its own (its text goes through `writeLinkText`). */
+const LINK_STARTS = makeCellStarts(styleIndex(undefined, true));
 
 function cellStarts(style: OutCell["style"]): CellStarts {
   let starts = CELL_STARTS.get(style);
-  if (!starts) {
-    const s = styleIndex(style, false);
-    const attribute = s === 0 ? '"' : `" s="${s}"`;
-    CELL_STARTS.set(style, (starts = { text: `${attribute} t="s"><v>`, number: `${attribute}><v>`, empty: `${attribute}/>` }));
-  }
+  if (!starts) CELL_STARTS.set(style, (starts = makeCellStarts(styleIndex(style, false))));
   return starts;
 }
 
 /**
- * `cellXmlAfterRef` written straight into the bytes, from the reference's closing quote on: no string and no encoding
- * per cell, the fixed markup of each style in one piece. A table of 150,000 rows has a million cells; most of their
- * values repeat, but looking each one up in a map cost more than writing it.
+ * One cell's XML after its reference, from the reference's closing quote on (`<c r="A1` + this), straight into the
+ * bytes: numbers as numbers (never a non-finite one), text always as text from the shared strings (a leading `=`
+ * stays text); the fixed markup of each style in one piece. No string and no encoding per cell: a table of 150,000
+ * rows has a million cells; most of their values repeat, but looking each one up in a map cost more than writing it.
+ * A link's text is not written here but by `writeLinkText`.
  */
 function writeCellAfterRef(out: XmlBytes, cell: OutCell, textIndex: (text: string) => number): void {
-  const starts = cellStarts(cell.style);
+  const starts = cell.link ? LINK_STARTS : cellStarts(cell.style);
   const value = cell.value;
   if (value === null || (typeof value === "number" && !Number.isFinite(value))) return out.ascii(starts.empty);
   if (typeof value === "number") {
@@ -134,14 +125,17 @@ function writeLinkText(out: XmlBytes, value: string): void {
   const text = cellText(value);
   out.ascii(LINK_CELL_START);
   out.ascii("<t>");
-  if (out.plainAscii(text)) return out.ascii("</t></is></c>");
-  out.undo(3);
-  if (PLAIN_TEXT.test(text)) {
-    out.ascii("<t>");
+  // Plain ASCII (nearly every link) written in one checking pass; other plain text as UTF-8; any other escaped, in
+  // an element of its own (which may need `xml:space`).
+  if (!out.plainAscii(text)) {
+    if (!PLAIN_TEXT.test(text)) {
+      out.undo(3);
+      out.text(textElement(text));
+      return out.ascii("</is></c>");
+    }
     out.text(text);
-    out.ascii("</t>");
-  } else out.text(textElement(text));
-  out.ascii("</is></c>");
+  }
+  out.ascii("</t></is></c>");
 }
 
 /**
@@ -209,9 +203,9 @@ function* sheetData(sheet: OutSheet, strings: SharedStrings, letters: readonly s
   };
   const writeCell = (c: OutCell, col: number): void => {
     const value = c.value;
-    if (c.link) {
+    if (c.link && typeof value === "string") {
       out.ascii('"');
-      return typeof value === "string" ? writeLinkText(out, value) : out.text(cellXmlAfterRef(c, strings));
+      return writeLinkText(out, value);
     }
     column = col;
     writeCellAfterRef(out, c, textIndex);
