@@ -5,6 +5,7 @@ import { ResidenceStatus } from "../vocabulary/residenceStatus";
 import { Analysis } from "../analysis";
 import { forEachCounted } from "../forEachRecord";
 import { clientsByNumber } from "../clientsByNumber";
+import { clientSpans } from "./clientSpans";
 import { OutCell, OutRow, OutSheet, cell } from "./sheetModel";
 import { ShownClientIds, shownClientIds } from "./shownClientIds";
 import { sortByIds } from "./idOrder";
@@ -27,72 +28,59 @@ export interface CaseRecord {
 }
 
 
-/** A client's rows met so far: the earliest and the latest (by date, then sheet row), and what falls in the year. */
-interface History {
-  first: ClientActivity;
-  latest: ClientActivity;
+/** What a client's rows in the report year add up to. */
+interface YearCounts {
   counsellingContacts: number;
   referrals: number;
   readonly placed: Record<(typeof PLACEMENT_FIGURES)[number], boolean>;
-  active: boolean;
 }
 
 const isPlacement = (category: string): category is PlacementFigure => (PLACEMENT_FIGURES as readonly string[]).includes(category);
 
-/** Whether `a` comes before `b`: by date, then sheet row. */
-const before = (a: ClientActivity, b: ClientActivity): boolean => a.day < b.day || (a.day === b.day && a.row < b.row);
-
 /**
- * One record per client active in `year`: the current status is that of the
- * client's latest row (any year), first and latest contact over all years,
- * contacts, referrals and placements in `year`. One pass over the rows: of rows
- * on the same day and row number, the first met is the earliest and the last met
- * the latest (counselling before referrals).
+ * One record per client active in `year`: the current status is that of the client's latest row (any year), first
+ * and latest contact over all years (`clientSpans`), contacts, referrals and placements in `year`.
  */
 export function caseRecords(analysis: Analysis, year: number): CaseRecord[] {
-  // By client number: an array instead of a map of 30,000 texts; `met` keeps the order clients were first met.
-  const histories = new Array<History | undefined>(analysis.clientCount).fill(undefined);
-  const met: number[] = [];
-  const meet = (r: ClientActivity): void => {
-    let h = histories[r.clientNumber];
-    if (!h) {
-      const placed = {} as History["placed"];
-      // Set one by one, not from entries: 30,000 clients' objects share one shape instead of each a dictionary.
-      for (const c of PLACEMENT_FIGURES) placed[c] = false;
-      h = { first: r, latest: r, counsellingContacts: 0, referrals: 0, placed, active: false };
-      histories[r.clientNumber] = h;
-      met.push(r.clientNumber);
-    } else {
-      if (before(r, h.first)) h.first = r;
-      if (!before(r, h.latest)) h.latest = r;
-    }
+  const spans = clientSpans(analysis);
+  // By client number: an array instead of a map of 30,000 texts.
+  const counts = new Array<YearCounts | undefined>(analysis.clientCount).fill(undefined);
+  const count = (r: ClientActivity): void => {
     if (r.year !== year) return;
-    h.active = true;
-    if (r.kind === "counselling") h.counsellingContacts++;
+    let c = counts[r.clientNumber];
+    if (!c) {
+      const placed = {} as YearCounts["placed"];
+      // Set one by one, not from entries: 30,000 clients' objects share one shape instead of each a dictionary.
+      for (const p of PLACEMENT_FIGURES) placed[p] = false;
+      c = { counsellingContacts: 0, referrals: 0, placed };
+      counts[r.clientNumber] = c;
+    }
+    if (r.kind === "counselling") c.counsellingContacts++;
     else {
-      h.referrals++;
-      if (isPlacement(r.category)) h.placed[r.category] = true;
+      c.referrals++;
+      if (isPlacement(r.category)) c.placed[r.category] = true;
     }
   };
-  forEachCounted(analysis.counselling, meet);
-  forEachCounted(analysis.referrals, meet);
+  forEachCounted(analysis.counselling, count);
+  forEachCounted(analysis.referrals, count);
   const records: CaseRecord[] = [];
   const clients = clientsByNumber(analysis);
-  for (const n of met) {
-    const h = histories[n]!;
-    if (!h.active) continue;
-    const key = h.first.clientKey;
+  // In the order the clients were first met, as the sort below keeps equal IDs.
+  for (const n of spans.met) {
+    const c = counts[n];
+    if (!c) continue;
+    const { first, latest } = spans.byNumber[n]!;
     const client = clients[n];
     records.push({
-      clientKey: key,
+      clientKey: first.clientKey,
       clientNumber: n,
-      clientId: client?.clientId ?? h.first.clientId,
-      status: h.latest.status,
-      firstContact: h.first.day,
-      latestContact: h.latest.day,
-      counsellingContacts: h.counsellingContacts,
-      referrals: h.referrals,
-      placed: h.placed,
+      clientId: client?.clientId ?? first.clientId,
+      status: latest.status,
+      firstContact: first.day,
+      latestContact: latest.day,
+      counsellingContacts: c.counsellingContacts,
+      referrals: c.referrals,
+      placed: c.placed,
       client,
     });
   }

@@ -1,9 +1,8 @@
 import { looksLikeName } from "../normalize/clientId";
-import { ClientActivity } from "../records";
 import { Analysis } from "../analysis";
-import { forEachCounted } from "../forEachRecord";
 import { clientsByNumber } from "../clientsByNumber";
 import { ID_ORDER } from "./idOrder";
+import { clientSpans } from "./clientSpans";
 
 /**
  * How each client's ID appears in every output (`Fälle`, `Geprüfte Einträge`, the retention list): the clients
@@ -40,22 +39,14 @@ export class ShownClientIds {
 }
 
 export function shownClientIds(analysis: Analysis): ShownClientIds {
-  // Each client's earliest row itself, by client number: no map of texts, no object per client and row.
-  const earliest = new Array<ClientActivity | undefined>(analysis.clientCount).fill(undefined);
-  const met: number[] = [];
-  const consider = (r: ClientActivity): void => {
-    const first = earliest[r.clientNumber];
-    if (!first) met.push(r.clientNumber);
-    if (!first || r.day < first.day || (r.day === first.day && r.row < first.row)) earliest[r.clientNumber] = r;
-  };
-  forEachCounted(analysis.counselling, consider);
-  forEachCounted(analysis.referrals, consider);
+  // Each client's earliest row (`clientSpans`), by client number: no map of texts.
+  const { byNumber: spans, met } = clientSpans(analysis);
   const byNumber = new Array<string | undefined>(analysis.clientCount).fill(undefined);
   const keys = new Array<string | undefined>(analysis.clientCount).fill(undefined);
   const masked: number[] = [];
   const clients = clientsByNumber(analysis);
   for (const n of met) {
-    const first = earliest[n]!;
+    const first = spans[n]!.first;
     const id = clients[n]?.clientId ?? first.clientId;
     byNumber[n] = id;
     keys[n] = first.clientKey;
