@@ -4,7 +4,7 @@ import { reviewParagraph } from "../../src/core/report/paragraph";
 import { buildReport, defaultReportYear } from "../../src/core/report/buildReport";
 import { caseRecords } from "../../src/core/report/caseRecords";
 import { Figures } from "../../src/core/figures/figures";
-import { OutSheet } from "../../src/core/report/sheetModel";
+import { OutSheet, allRows } from "../../src/core/report/sheetModel";
 import { analyseSheets } from "../helpers/sheets";
 import { d } from "../helpers/xlsx";
 
@@ -79,7 +79,7 @@ async function twoYears() {
   });
 }
 
-const texts = (sheet: OutSheet): string[] => sheet.rows.flatMap((r) => (r ?? []).map((c) => (c ? String(c.value ?? "") : "")));
+const texts = (sheet: OutSheet): string[] => [...allRows(sheet)].flatMap((r) => (r ?? []).map((c) => (c ? String(c.value ?? "") : "")));
 
 describe("report models (spec 4)", () => {
   test("case records: one per client active in Y, current status of the latest row, placements", async () => {
