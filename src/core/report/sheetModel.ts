@@ -12,9 +12,14 @@ export type CellStyle =
 /** A cell of the team's workbook that a finding points to. */
 export interface SourceCellRef {
   readonly sheet: string;
-  /** A1 address, e.g. `B12`. */
-  readonly cell: string;
+  /** The cell's column letters, e.g. `B`. */
+  readonly column: string;
+  /** The cell's 1-based row, e.g. `12`. */
+  readonly row: number;
 }
+
+/** A source cell's A1 address, e.g. `B12`. */
+export const sourceCellAddress = (ref: SourceCellRef): string => `${ref.column}${ref.row}`;
 
 export interface OutCell {
   readonly value: OutValue;

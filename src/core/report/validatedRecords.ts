@@ -121,12 +121,12 @@ function recordRows(analysis: Analysis, ids: ShownClientIds, records: RecordsInO
   };
   const idCells = new Array<OutCell | undefined>(analysis.clientCount).fill(undefined);
   const clientCell = (r: CounsellingRecord | ReferralRecord): OutCell => (idCells[r.clientNumber] ??= makeCell(ids.of(r), "text"));
-  const address = sourceAddress(analysis);
+  const dateColumn = sourceDateColumn(analysis);
   // The source cell is made here, not by `cell()`: V8 keeps objects of an allocation site whose objects tend to
   // live in old space from the start, and `cell()` also makes the report's long-lived cells. These die young.
   const source = (sheet: string, row: number): OutCell => {
-    const at = address(sheet, row);
-    return { value: `${sheet}!${at}`, style: "text", link: { sheet, cell: at } };
+    const column = dateColumn(sheet);
+    return { value: `${sheet}!${column}${row}`, style: "text", link: { sheet, column, row } };
   };
   const kinds = { counselling: cell(RECORD_KINDS.counselling, "text"), referrals: cell(RECORD_KINDS.referrals, "text"), events: cell(RECORD_KINDS.events, "text") };
   return (i) => {
@@ -151,28 +151,28 @@ function recordAt(records: RecordsInOrder, i: number): CounsellingRecord | Refer
   return i < referrals.length ? referrals[i] : events[i - referrals.length];
 }
 
-/** The cell a record's link points to: its date cell in the team's sheet. */
-function sourceAddress(analysis: Analysis): (sheet: string, row: number) => string {
+/** The column a record's link points to: its date column in the team's sheet. */
+function sourceDateColumn(analysis: Analysis): (sheet: string) => string {
   const dateColumn = new Map(analysis.sheets.map((s) => [s.name, columnLetter(s.columns.date ?? 0)]));
   // The last sheet's column, kept: the table's rows come sheet after sheet.
   let lastSheet: string | undefined;
   let column = "A";
-  return (sheet, row) => {
+  return (sheet) => {
     if (sheet !== lastSheet) {
       lastSheet = sheet;
       column = dateColumn.get(sheet) ?? "A";
     }
-    return `${column}${row}`;
+    return column;
   };
 }
 
 /** Where row `i`'s link (the `Quelle` column) points, without making the row. */
 function recordLinks(analysis: Analysis, records: RecordsInOrder): (i: number) => { column: number; ref: SourceCellRef } {
-  const address = sourceAddress(analysis);
+  const dateColumn = sourceDateColumn(analysis);
   const column = Object.keys(RECORD_COLUMNS).indexOf("source");
   return (i) => {
     const r = recordAt(records, i);
-    return { column, ref: { sheet: r.sheet, cell: address(r.sheet, r.row) } };
+    return { column, ref: { sheet: r.sheet, column: dateColumn(r.sheet), row: r.row } };
   };
 }
 

@@ -40,10 +40,10 @@ export function validationReportSheet(analysis: Analysis): OutSheet {
     cell("Code", "header"), cell("Schwere", "header"), cell("Meldung", "header"),
   ]);
   for (const f of analysis.findings) {
-    const address = `${f.column || columnLetter(0)}${f.row}`;
+    const column = f.column || columnLetter(0);
     rows.push([
       cell(f.sheet, "text"), cell(f.row, "integer"), cell(f.column || null, "text"),
-      cell(`${f.sheet}!${address}`, "text", { sheet: f.sheet, cell: address }),
+      cell(`${f.sheet}!${column}${f.row}`, "text", { sheet: f.sheet, column, row: f.row }),
       cell(f.code, "text"), cell(SEVERITY_LABELS[f.severity], "text"), cell(f.message, "wrap"),
     ]);
   }

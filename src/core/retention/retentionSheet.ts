@@ -100,7 +100,7 @@ function clientRow(c: ListedClient, standing: string, toClear: number | undefine
       const rows = c.personalRows.find((p) => p.sheet === sheet)?.rows ?? [];
       if (rows.length === 0) return cell(null, "text");
       const first = rows[0];
-      return cell(rowList(rows.map((r) => r.row)), "text", { sheet, cell: `${columnLetter(first.filled[0])}${first.row}` });
+      return cell(rowList(rows.map((r) => r.row)), "text", { sheet, column: columnLetter(first.filled[0]), row: first.row });
     }),
   ];
 }

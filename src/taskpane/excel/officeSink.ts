@@ -1,6 +1,6 @@
 import type { ReportSink } from "../../port/workbookPort";
 import { columnLetter } from "../../core/cells";
-import { ChartModel, OutCell, OutSheet, PAGE_FOOTER, allRows, sheetWidth } from "../../core/report/sheetModel";
+import { ChartModel, OutCell, OutSheet, PAGE_FOOTER, allRows, sheetWidth, sourceCellAddress } from "../../core/report/sheetModel";
 import { CELL_OVERHEAD, PAYLOAD_BUDGET, planWrites, valueBytes } from "./chunking";
 import { numberFormatOf, officeLookOf } from "./officeStyles";
 import { excelString, printArea, printTitleRows, quoteSheet } from "../../core/excel/references";
@@ -223,7 +223,7 @@ export class OfficeReportWriter implements ReportSink<WrittenSheet[]> {
   private async writeLinks(context: Excel.RequestContext, ws: Excel.Worksheet, rows: readonly (readonly (OutCell | null)[])[]): Promise<void> {
     const width = rows[0]?.length ?? 0;
     const formulaOf = (cell: OutCell): string =>
-      `=HYPERLINK(${excelString(`#${quoteSheet(cell.link!.sheet)}!${cell.link!.cell}`)},${excelString(String(cell.value))})`;
+      `=HYPERLINK(${excelString(`#${quoteSheet(cell.link!.sheet)}!${sourceCellAddress(cell.link!)}`)},${excelString(String(cell.value))})`;
     for (let c = 0; c < width; c++) {
       let start = -1;
       let bytes = 0;

@@ -18,22 +18,22 @@ describe("worksheet XML", () => {
   test("links: one relationship to the team's workbook, a location per cell, asked for only when a cell links", () => {
     let asked = 0;
     const relations = { linkedFileId: () => (asked++, "rId7") };
-    const linked = sheet([[cell("Beratungen!A5", "text", { sheet: "Bera'tungen", cell: "A5" })], [cell("Beratungen!A6", "text", { sheet: "Bera'tungen", cell: "A6" })]]);
+    const linked = sheet([[cell("Beratungen!A5", "text", { sheet: "Bera'tungen", column: "A", row: 5 })], [cell("Beratungen!A6", "text", { sheet: "Bera'tungen", column: "A", row: 6 })]]);
     const xml = worksheetText(linked, new SharedStrings(), relations);
     expect(xml).toContain(`<hyperlinks><hyperlink ref="A1" r:id="rId7" location="'Bera''tungen'!A5"/><hyperlink ref="A2" r:id="rId7" location="'Bera''tungen'!A6"/></hyperlinks>`);
     expect(asked).toBe(1);
     // A link's own text is written as text: escaped, its spaces kept.
-    const special = sheet([[cell(" A&B  <x>", "text", { sheet: "B", cell: "A1" })]]);
+    const special = sheet([[cell(" A&B  <x>", "text", { sheet: "B", column: "A", row: 1 })]]);
     expect(worksheetText(special, new SharedStrings(), relations)).toContain(`<is><t xml:space="preserve"> A&amp;B  &lt;x&gt;</t></is>`);
     expect(asked).toBe(2);
     Array.from(worksheetXml(sheet([[cell("ohne", "text")]]), new SharedStrings(), relations));
     expect(asked).toBe(2);
     // Plain ASCII goes as it stands; other plain text (an umlaut) too, by the longer way.
-    const plain = sheet([[cell("Beratungen!A7", "text", { sheet: "Beratungen", cell: "A7" }), cell("Gespräche!A8", "text", { sheet: "Gespräche", cell: "A8" })]]);
+    const plain = sheet([[cell("Beratungen!A7", "text", { sheet: "Beratungen", column: "A", row: 7 }), cell("Gespräche!A8", "text", { sheet: "Gespräche", column: "A", row: 8 })]]);
     const plainXml = worksheetText(plain, new SharedStrings(), relations);
     for (const t of ["Beratungen!A7", "Gespräche!A8"]) expect(plainXml).toContain(`t="inlineStr"><is><t>${t}</t></is></c>`);
     // A link on a number or an empty cell: the link style, the value as a number.
-    const other = sheet([[cell(7, "integer", { sheet: "B", cell: "A1" }), cell(null, "date", { sheet: "B", cell: "A2" })]]);
+    const other = sheet([[cell(7, "integer", { sheet: "B", column: "A", row: 1 }), cell(null, "date", { sheet: "B", column: "A", row: 2 })]]);
     const link = styleIndex(undefined, true);
     expect(worksheetText(other, new SharedStrings(), relations)).toContain(`<c r="A1" s="${link}"><v>7</v></c><c r="B1" s="${link}"/>`);
   });

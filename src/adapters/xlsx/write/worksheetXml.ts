@@ -261,7 +261,8 @@ function* hyperlinks(sheet: OutSheet, letters: readonly string[], fileId: string
     out.ascii(starts[column]);
     out.digits(row);
     out.text(middleFor(link.sheet));
-    if (!out.plainAscii(link.cell)) out.text(xmlEscape(link.cell));
+    if (!out.plainAscii(link.column)) out.text(xmlEscape(link.column));
+    out.digits(link.row);
     out.ascii('"/>');
   };
   out.ascii("<hyperlinks>");
