@@ -51,10 +51,15 @@ const pad = (n: number): string => String(n).padStart(2, "0");
 
 /** Every date as text, in the spellings the rules accept (some with a time of day behind). */
 function textDates(workbook: GeneratedWorkbook, rng: Random): void {
+  someTextDates(workbook, rng, 1);
+}
+
+/** A share of the dates as text, in the spellings the rules accept (some with a time of day behind). */
+function someTextDates(workbook: GeneratedWorkbook, rng: Random, share: number): void {
   for (const sheet of workbook.sheets.filter((s) => TRACKING.has(s.name))) {
     for (const row of sheet.rows) {
       const value = row[0];
-      if (!(value instanceof Date)) continue;
+      if (!(value instanceof Date) || (share < 1 && !rng.chance(share))) continue;
       const [y, m, d] = [value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()];
       const spellings = [`${d}.${m}.${y}`, `${pad(d)}.${pad(m)}.${y}`, `${d}.${m}.${String(y).slice(2)}`, `${y}-${pad(m)}-${pad(d)}`, `${d}. ${MONTHS[m - 1]} ${y}`];
       row[0] = rng.pick(spellings) + (rng.chance(0.1) ? " 14:30" : "");
@@ -87,6 +92,15 @@ export const BENCH_SHAPES: readonly BenchShape[] = [
   { key: "breit", label: "breite Blätter (30 Spalten)", options: BENCH_OPTIONS, transform: wideSheets },
   { key: "textdaten", label: "Datumsangaben als Text", options: BENCH_OPTIONS, transform: textDates },
   { key: "klienten30k", label: "30.000 Klienten", options: { ...BENCH_OPTIONS, clients: 30_000 } },
+  {
+    key: "gemischt",
+    label: "Textdaten neben echten, Bemerkungen, 12.000 Klienten",
+    options: { ...BENCH_OPTIONS, clients: 12_000 },
+    transform: (workbook, rng) => {
+      someTextDates(workbook, rng, 0.4);
+      longRemarks(workbook, rng);
+    },
+  },
 ];
 
 const ROOT = resolve(__dirname, "..", "..");

@@ -50,6 +50,8 @@ export function BrowserApp({ engine }: { readonly engine: Engine }): JSX.Element
   const [dropping, setDropping] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
+  useEffect(() => engine.prepare(), [engine]);
+
   // Blob addresses hold the review in memory: given back when a new one replaces them, or the page closes.
   useEffect(() => () => {
     if (downloads) {
