@@ -1,13 +1,13 @@
-import { EXCEL_MAX_CELL_TEXT } from "../../core/cells";
+import { EXCEL_MAX_CELL_TEXT, isBlank } from "../../core/cells";
 import { PART_LIMITS, ZipPackage } from "./zipPackage";
+import { DamagedPackage } from "./packageProblems";
 import { decodeCellText } from "./ooxmlText";
 import { ScanHandler, XmlScanner, decodeText } from "./xmlScanner";
 import { feedXml, localName } from "./xmlStream";
+import { IndexedSharedStrings, SharedString, SharedStrings, TOO_LONG, indexSharedStrings } from "./sharedStringIndex";
 
-/** A shared string too long for an Excel cell: the cells that use it are unreadable. */
-export const TOO_LONG = Symbol("too long");
-
-export type SharedString = string | typeof TOO_LONG;
+export { TOO_LONG };
+export type { SharedString, SharedStrings };
 
 /** The state of the shared-strings part while it is scanned: the item being read and whether its text counts. */
 class SharedStringReader implements ScanHandler {
@@ -52,16 +52,55 @@ class SharedStringReader implements ScanHandler {
   }
 }
 
+/** Shared strings read as a whole: every item's text made at once. */
+export class ReadSharedStrings implements SharedStrings {
+  constructor(private readonly items: readonly SharedString[]) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  at(i: number): SharedString | undefined {
+    return i >= 0 && i < this.items.length ? this.items[i] : undefined;
+  }
+
+  isBlank(i: number): boolean {
+    const text = this.at(i);
+    return typeof text === "string" && isBlank(text);
+  }
+}
+
+/** Reads a whole part (or one item's XML) with the worksheet scanner. */
+async function readWhole(bytes: Iterable<Uint8Array>, part: string): Promise<SharedString[]> {
+  const reader = new SharedStringReader();
+  await feedXml(bytes, new XmlScanner(reader), part);
+  return reader.strings;
+}
+
 /**
  * The shared strings of the package (`<si>`, plain or rich text; phonetic runs `<rPh>` are reading aids, not text,
- * and are left out), `_xHHHH_` escapes decoded. Read with the worksheet scanner (well-formedness checked, names by
+ * and are left out), `_xHHHH_` escapes decoded. A part in the usual form is indexed in its bytes and each item
+ * decoded when a cell first asks for its text (`sharedStringIndex.ts`): the items only a names or notes column uses
+ * never become strings. Any other part is read whole with the worksheet scanner (well-formedness checked, names by
  * their local name): four times faster than a general XML parser on a part of many distinct texts.
  */
-export async function readSharedStrings(pkg: ZipPackage, part: string | undefined): Promise<SharedString[]> {
-  if (part === undefined) return [];
-  const stream = await pkg.stream(part, PART_LIMITS.sharedStrings);
-  if (!stream) return [];
-  const reader = new SharedStringReader();
-  await feedXml(stream, new XmlScanner(reader), part);
-  return reader.strings;
+export async function readSharedStrings(pkg: ZipPackage, part: string | undefined): Promise<SharedStrings> {
+  if (part === undefined) return new ReadSharedStrings([]);
+  const bytes = await pkg.bytes(part, PART_LIMITS.sharedStrings);
+  if (!bytes) return new ReadSharedStrings([]);
+  const index = indexSharedStrings(bytes);
+  if (!index) return new ReadSharedStrings(await readWhole([bytes], part));
+  return new IndexedSharedStrings(bytes, index, part, (xml) => {
+    // One item's XML, read as the whole part is (synchronously: the scanner is fed one string).
+    const reader = new SharedStringReader();
+    const scanner = new XmlScanner(reader);
+    try {
+      scanner.write(xml);
+      scanner.close();
+    } catch (error) {
+      if (error instanceof DamagedPackage) throw error;
+      throw new DamagedPackage(`${part}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return reader.strings[0] ?? "";
+  });
 }

@@ -5,7 +5,7 @@ import { serialOfIsoDateTime } from "../../core/dates/isoDateTime";
 import { decodeCellText } from "./ooxmlText";
 import { DamagedPackage } from "./packageProblems";
 import { PlainAttributes } from "./plainTag";
-import { SharedString, TOO_LONG } from "./sharedStrings";
+import { SharedStrings, TOO_LONG } from "./sharedStrings";
 import { AttributeVisitor, ScanHandler, XmlScanner, decodeText, scanAttributes, spells } from "./xmlScanner";
 import { feedXml, localName, passOn } from "./xmlStream";
 
@@ -38,7 +38,7 @@ function cellType(s: string, from: number, to: number): string {
 
 /** How the package keeps its cells: its shared strings, and whether its serial dates count from 1904. */
 export interface SheetContext {
-  readonly shared: readonly SharedString[];
+  readonly shared: SharedStrings;
   readonly date1904: boolean;
 }
 
@@ -60,7 +60,7 @@ function digitsAt(s: string, from: number, to: number): number {
 
 /** The shared string at `index`; an index the table does not have is damage, an overlong text unreadable. */
 function sharedString(index: number, context: SheetContext): Cell {
-  const value = index >= 0 && index < context.shared.length ? context.shared[index] : undefined;
+  const value = context.shared.at(index);
   if (value === undefined) return unreadableCell("damaged");
   return value === TOO_LONG ? unreadableCell("tooLong") : value;
 }
@@ -238,6 +238,7 @@ class SheetRowReader implements ScanHandler {
     // As `text` reads it: a `<v>` of plain digits in place, any other text with its entities decoded.
     const digits = inline ? -1 : digitsAt(s, textFrom, textTo);
     const type = this.type;
+    if (digits >= 0 && type === "s" && this.mode === PRESENCE) return this.keepPresence(digits);
     this.keep(digits >= 0 ? digitsValue(type, digits, this.context) : cellValue(type, decodeText(s.slice(textFrom, textTo)), this.context));
   }
 
@@ -341,10 +342,26 @@ class SheetRowReader implements ScanHandler {
 
   private closeCell(): void {
     if (this.mode === SKIP) return;
+    if (this.digits >= 0 && this.type === "s" && this.mode === PRESENCE) {
+      this.keepPresence(this.digits);
+      this.digits = -1;
+      this.valueText = undefined;
+      return;
+    }
     const value = this.digits >= 0 ? digitsValue(this.type, this.digits, this.context) : cellValue(this.type, this.valueText, this.context);
     this.digits = -1;
     this.valueText = undefined;
     this.keep(value);
+  }
+
+  /**
+   * A shared string in a column read only for whether it is filled: asked whether it is blank, so that its text is
+   * never made (a notes column of 100,000 distinct remarks makes no string of them).
+   */
+  private keepPresence(index: number): void {
+    if (this.context.shared.isBlank(index)) return;
+    this.cells[this.column] = PRESENT;
+    this.hasContent = true;
   }
 
   /** The value of the cell just read, as its column is read for: its own text, only whether it is blank, or nothing. */

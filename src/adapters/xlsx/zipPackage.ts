@@ -1,4 +1,4 @@
-import { ByteSource, Codec, concatBytes } from "./platform/bytes";
+import { ByteSource, Codec } from "./platform/bytes";
 import { DamagedPackage, PackageTooLarge } from "./packageProblems";
 import { ZipEntry, readZipDirectory } from "./zipDirectory";
 
@@ -56,9 +56,14 @@ export class ZipPackage {
   async bytes(part: string, limit: number = PART_LIMITS.small): Promise<Uint8Array | undefined> {
     const stream = await this.stream(part, limit);
     if (!stream) return undefined;
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
-    return concatBytes(chunks);
+    // Filled in place: the checked stream never gives more than the directory's size, and fails when it gives less.
+    const bytes = new Uint8Array(this.entries.get(normalName(part))!.uncompressedSize);
+    let at = 0;
+    for await (const chunk of stream) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
   }
 
   /** The part's bytes as they are inflated, checked against the directory at the end; `undefined` when there is no such part. */

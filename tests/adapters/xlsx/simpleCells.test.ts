@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { Cell } from "../../../src/core/cells";
 import { readSheetRows } from "../../../src/adapters/xlsx/sheetRows";
+import { ReadSharedStrings } from "../../../src/adapters/xlsx/sharedStrings";
 
 /*
  * The scanner hands the commonest shapes of cell (`<c …><v>…</v></c>`, `<c …><is><t>…</t></is></c>`, `<c …/>`) and
@@ -15,7 +16,7 @@ async function rowsOf(xml: string, chunk: number): Promise<[number, Cell[]][]> {
   const chunks: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; at += chunk) chunks.push(bytes.subarray(at, at + chunk));
   const rows: [number, Cell[]][] = [];
-  await readSheetRows(Readable.from(chunks), "xl/worksheets/sheet1.xml", { shared: SHARED, date1904: false }, (row, cells) => rows.push([row, [...cells]]));
+  await readSheetRows(Readable.from(chunks), "xl/worksheets/sheet1.xml", { shared: new ReadSharedStrings(SHARED), date1904: false }, (row, cells) => rows.push([row, [...cells]]));
   return rows;
 }
 
