@@ -207,7 +207,10 @@ function item(b: Uint8Array, from: number, siName: Uint8Array, items: IndexBuild
   for (let at = b.indexOf(LT, from); at >= 0; at = b.indexOf(LT, at + 1)) {
     const c = b[at + 1];
     if (c === 0x21 || c === 0x3f) return -1; // comment, CDATA, processing instruction
-    if (c !== SLASH) continue;
+    if (c !== SLASH) {
+      if (isLocal(b, at + 1, nameEnd(b, at + 1), "si")) return -1; // an item inside an item
+      continue;
+    }
     const end = nameEnd(b, at + 2);
     if (isLocal(b, at + 2, end, "si")) {
       if (!sameName(b, at + 2, end, siName) || b[end] !== GT) return -1;
@@ -218,7 +221,8 @@ function item(b: Uint8Array, from: number, siName: Uint8Array, items: IndexBuild
   return -1;
 }
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
+/** `ignoreBOM`: a text that starts with U+FEFF keeps it, as it does when the whole part is decoded. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The shared strings of an indexed part: each item's text made when first asked for, then kept. */
 export class IndexedSharedStrings implements SharedStrings {

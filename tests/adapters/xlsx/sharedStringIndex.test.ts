@@ -34,6 +34,7 @@ const ITEMS = [
   "<si>\n  <t>eingerückt</t>\n</si>",
   `<si><t>${"x".repeat(32_768)}</t></si>`,
   "<si><t>=SUMME(A1:A3)</t></si>",
+  "<si><t>\ufeffmit BOM-Zeichen vorn</t></si>",
 ];
 
 async function read(xml: string): Promise<SharedStrings> {
@@ -71,6 +72,7 @@ describe("shared strings indexed in their bytes", () => {
     expect(whole.at(6)).toBe("ニホン");
     expect(whole.at(14)).toBe(TOO_LONG);
     expect(whole.at(15)).toBe("=SUMME(A1:A3)");
+    expect(whole.at(16)).toBe("\ufeffmit BOM-Zeichen vorn");
     expect([7, 8, 9, 10, 11, 12].map((i) => whole.isBlank(i))).toEqual([true, true, true, true, true, true]);
     expect(whole.isBlank(14)).toBe(false); // too long is unreadable, not blank
   });
@@ -90,6 +92,7 @@ describe("shared strings indexed in their bytes", () => {
     expect(indexSharedStrings(bytes(sst("<si><t>a</t></si><extLst/>")))).toBeUndefined();
     expect(indexSharedStrings(bytes(sst("<si><t>a</t></si>") + "<x/>"))).toBeUndefined();
     expect(indexSharedStrings(bytes(sst("<si><t>a</t>")))).toBeUndefined();
+    expect(indexSharedStrings(bytes(sst("<si><r><t>a</t></r><si><t>b</t></si>")))).toBeUndefined();
   });
 
   test("an item's damage shows when a cell asks for it, as the part's damage, named", async () => {
