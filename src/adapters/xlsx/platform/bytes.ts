@@ -23,8 +23,12 @@ export interface ByteSink {
 
 /** A raw-deflate compressor for one part: fed chunk by chunk, its output read as it comes. */
 export interface Deflater {
-  /** Feeds a chunk; resolves when the next may be fed. `release` is called once the chunk's bytes may be reused. */
-  write(bytes: Uint8Array, release: () => void): Promise<void>;
+  /**
+   * Feeds a chunk; resolves when the next may be fed. `release` is called once the chunk's bytes may be reused: with
+   * no argument, the chunk's own buffer; with one, a buffer that replaces it (a deflater in another thread takes the
+   * buffer there and gives back one of the same size).
+   */
+  write(bytes: Uint8Array, release: (replacement?: Uint8Array) => void): Promise<void>;
   end(): void;
   fail(error: Error): void;
   readonly output: AsyncIterable<Uint8Array>;

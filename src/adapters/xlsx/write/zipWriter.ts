@@ -122,7 +122,7 @@ export class ZipWriter {
       for (const { bytes, buffer } of utf8Chunks(typeof pieces === "string" ? [pieces] : pieces, this.pool)) {
         entry.crc = this.codec.crc32(bytes, entry.crc);
         entry.size += bytes.length;
-        await deflate.write(bytes, () => this.pool.give(buffer));
+        await deflate.write(bytes, (replacement) => this.pool.give(replacement ?? buffer));
       }
       deflate.end();
     })();
