@@ -224,6 +224,19 @@ function item(b: Uint8Array, from: number, siName: Uint8Array, items: IndexBuild
 /** `ignoreBOM`: a text that starts with U+FEFF keeps it, as it does when the whole part is decoded. */
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/** Up to this many bytes, an ASCII text is made from its bytes directly. */
+const SHORT = 128;
+
+/**
+ * A short ASCII text made from its bytes without a decoder: a decoder's call has a fixed cost, small in Node but
+ * about 10 µs in Chromium's worker, where 9,000 statuses, topics and IDs took 90 ms; `undefined` otherwise.
+ */
+function shortAscii(bytes: Uint8Array): string | undefined {
+  if (bytes.length > SHORT) return undefined;
+  for (let k = 0; k < bytes.length; k++) if (bytes[k] > 0x7f) return undefined;
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
 /** The shared strings of an indexed part: each item's text made when first asked for, then kept. */
 export class IndexedSharedStrings implements SharedStrings {
   private readonly texts: (SharedString | undefined)[];
@@ -258,11 +271,14 @@ export class IndexedSharedStrings implements SharedStrings {
   private decode(i: number): SharedString {
     const { from, to, form } = this.index;
     if (form[i] === EMPTY) return "";
-    let raw: string;
-    try {
-      raw = UTF8.decode(this.bytes.subarray(from[i], to[i]));
-    } catch (error) {
-      throw new DamagedPackage(`${this.part}: ${error instanceof Error ? error.message : String(error)}`);
+    const bytes = this.bytes.subarray(from[i], to[i]);
+    let raw = shortAscii(bytes);
+    if (raw === undefined) {
+      try {
+        raw = UTF8.decode(bytes);
+      } catch (error) {
+        throw new DamagedPackage(`${this.part}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     // XML 1.0, 2.11: CR LF and a lone CR are a line feed.
     if (raw.includes("\r")) raw = raw.replace(/\r\n?/g, "\n");
