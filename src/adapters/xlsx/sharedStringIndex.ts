@@ -1,7 +1,7 @@
-import { EXCEL_MAX_CELL_TEXT } from "../../core/cells";
+import { EXCEL_MAX_CELL_TEXT, isBlank } from "../../core/cells";
 import { DamagedPackage } from "./packageProblems";
 import { decodeCellText } from "./ooxmlText";
-import { decodeText } from "./xmlScanner";
+import { decodeText, isSpace } from "./xmlScanner";
 import { MAX_TEXT_RUN } from "./xmlStream";
 
 /*
@@ -41,12 +41,10 @@ const FILLED = 0;
 const BLANK = 1;
 const UNKNOWN = 2;
 
-const isXmlSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
-
 /** A tag's name at `from` (after `<` or `</`): its end, and whether its local name (after any prefix) is `local`. */
 function nameEnd(b: Uint8Array, from: number): number {
   let i = from;
-  while (i < b.length && b[i] !== GT && b[i] !== SLASH && !isXmlSpace(b[i])) i++;
+  while (i < b.length && b[i] !== GT && b[i] !== SLASH && !isSpace(b[i])) i++;
   return i;
 }
 
@@ -76,7 +74,7 @@ function tagEnd(b: Uint8Array, from: number): number {
 function blankness(b: Uint8Array, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const c = b[i];
-    if (isXmlSpace(c)) continue;
+    if (isSpace(c)) continue;
     // `&` (an entity), `_` (an `_xHHHH_` escape) and non-ASCII (other spaces) need the decoded text.
     return c > 0x20 && c < 0x7f && c !== 0x26 && c !== 0x5f ? FILLED : UNKNOWN;
   }
@@ -132,7 +130,7 @@ export function indexSharedStrings(b: Uint8Array): ItemIndex | undefined {
     if (end < 0 || b[end - 1] !== 0x3f) return undefined;
     i = end + 1;
   }
-  while (i < b.length && isXmlSpace(b[i])) i++;
+  while (i < b.length && isSpace(b[i])) i++;
   if (b[i] !== LT) return undefined;
   const rootNameEnd = nameEnd(b, i + 1);
   if (!isLocal(b, i + 1, rootNameEnd, "sst")) return undefined;
@@ -142,13 +140,13 @@ export function indexSharedStrings(b: Uint8Array): ItemIndex | undefined {
   i = rootEnd + 1;
   const items = new IndexBuilder();
   for (;;) {
-    while (i < b.length && isXmlSpace(b[i])) i++;
+    while (i < b.length && isSpace(b[i])) i++;
     if (b[i] !== LT) return undefined;
     if (b[i + 1] === SLASH) {
       // The root's end, and nothing but space after it.
       const end = nameEnd(b, i + 2);
       if (!sameName(b, i + 2, end, rootName) || b[end] !== GT) return undefined;
-      for (let k = end + 1; k < b.length; k++) if (!isXmlSpace(b[k])) return undefined;
+      for (let k = end + 1; k < b.length; k++) if (!isSpace(b[k])) return undefined;
       return items;
     }
     const siEnd = nameEnd(b, i + 1);
@@ -178,7 +176,7 @@ function sameName(b: Uint8Array, from: number, to: number, name: Uint8Array): bo
  */
 function item(b: Uint8Array, from: number, siName: Uint8Array, items: IndexBuilder): number {
   let i = from;
-  while (i < b.length && isXmlSpace(b[i])) i++;
+  while (i < b.length && isSpace(b[i])) i++;
   if (b[i] === LT && b[i + 1] !== SLASH && b[i + 1] !== 0x21 && b[i + 1] !== 0x3f) {
     const tNameEnd = nameEnd(b, i + 1);
     if (isLocal(b, i + 1, tNameEnd, "t")) {
@@ -193,7 +191,7 @@ function item(b: Uint8Array, from: number, siName: Uint8Array, items: IndexBuild
           let k = nameEnd(b, textTo + 2);
           if (b[k] === GT) {
             k++;
-            while (k < b.length && isXmlSpace(b[k])) k++;
+            while (k < b.length && isSpace(b[k])) k++;
             if (b[k] === LT && b[k + 1] === SLASH && sameName(b, k + 2, nameEnd(b, k + 2), siName) && b[nameEnd(b, k + 2)] === GT) {
               items.add(textFrom, textTo, PLAIN, blankness(b, textFrom, textTo));
               return nameEnd(b, k + 2) + 1;
@@ -265,7 +263,7 @@ export class IndexedSharedStrings implements SharedStrings {
     const known = this.index.blank[i];
     if (known !== UNKNOWN) return known === BLANK;
     const text = this.at(i);
-    return typeof text === "string" && text.trim() === "";
+    return typeof text === "string" && isBlank(text);
   }
 
   private decode(i: number): SharedString {

@@ -70,11 +70,25 @@ export class ReadSharedStrings implements SharedStrings {
   }
 }
 
-/** Reads a whole part (or one item's XML) with the worksheet scanner. */
+/** Reads a whole part with the worksheet scanner. */
 async function readWhole(bytes: Iterable<Uint8Array>, part: string): Promise<SharedString[]> {
   const reader = new SharedStringReader();
   await feedXml(bytes, new XmlScanner(reader), part);
   return reader.strings;
+}
+
+/** One item's XML (`<si>…</si>`), read as the whole part is, at once (the scanner is fed one string). */
+function readItem(xml: string, part: string): SharedString {
+  const reader = new SharedStringReader();
+  const scanner = new XmlScanner(reader);
+  try {
+    scanner.write(xml);
+    scanner.close();
+  } catch (error) {
+    if (error instanceof DamagedPackage) throw error;
+    throw new DamagedPackage(`${part}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return reader.strings[0] ?? "";
 }
 
 /**
@@ -90,17 +104,5 @@ export async function readSharedStrings(pkg: ZipPackage, part: string | undefine
   if (!bytes) return new ReadSharedStrings([]);
   const index = indexSharedStrings(bytes);
   if (!index) return new ReadSharedStrings(await readWhole([bytes], part));
-  return new IndexedSharedStrings(bytes, index, part, (xml) => {
-    // One item's XML, read as the whole part is (synchronously: the scanner is fed one string).
-    const reader = new SharedStringReader();
-    const scanner = new XmlScanner(reader);
-    try {
-      scanner.write(xml);
-      scanner.close();
-    } catch (error) {
-      if (error instanceof DamagedPackage) throw error;
-      throw new DamagedPackage(`${part}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return reader.strings[0] ?? "";
-  });
+  return new IndexedSharedStrings(bytes, index, part, (xml) => readItem(xml, part));
 }

@@ -237,9 +237,7 @@ class SheetRowReader implements ScanHandler {
     if (this.mode === SKIP || textFrom < 0) return; // `<c …/>` holds nothing
     // As `text` reads it: a `<v>` of plain digits in place, any other text with its entities decoded.
     const digits = inline ? -1 : digitsAt(s, textFrom, textTo);
-    const type = this.type;
-    if (digits >= 0 && type === "s" && this.mode === PRESENCE) return this.keepPresence(digits);
-    this.keep(digits >= 0 ? digitsValue(type, digits, this.context) : cellValue(type, decodeText(s.slice(textFrom, textTo)), this.context));
+    this.keepRead(digits, digits >= 0 ? undefined : decodeText(s.slice(textFrom, textTo)));
   }
 
   /** A row's start tag with plain attributes: read as `openRow` reads it, without a scan. */
@@ -342,26 +340,25 @@ class SheetRowReader implements ScanHandler {
 
   private closeCell(): void {
     if (this.mode === SKIP) return;
-    if (this.digits >= 0 && this.type === "s" && this.mode === PRESENCE) {
-      this.keepPresence(this.digits);
-      this.digits = -1;
-      this.valueText = undefined;
-      return;
-    }
-    const value = this.digits >= 0 ? digitsValue(this.type, this.digits, this.context) : cellValue(this.type, this.valueText, this.context);
+    const { digits, valueText } = this;
     this.digits = -1;
     this.valueText = undefined;
-    this.keep(value);
+    this.keepRead(digits, valueText);
   }
 
   /**
-   * A shared string in a column read only for whether it is filled: asked whether it is blank, so that its text is
-   * never made (a notes column of 100,000 distinct remarks makes no string of them).
+   * The cell just read, from its `<v>` of plain digits (`digits`, -1 for none) or its text. A shared string in a
+   * column read only for whether it is filled is asked whether it is blank, so that its text is never made (a notes
+   * column of 100,000 distinct remarks makes no string of them).
    */
-  private keepPresence(index: number): void {
-    if (this.context.shared.isBlank(index)) return;
-    this.cells[this.column] = PRESENT;
-    this.hasContent = true;
+  private keepRead(digits: number, text: string | undefined): void {
+    if (digits >= 0 && this.type === "s" && this.mode === PRESENCE) {
+      if (this.context.shared.isBlank(digits)) return;
+      this.cells[this.column] = PRESENT;
+      this.hasContent = true;
+      return;
+    }
+    this.keep(digits >= 0 ? digitsValue(this.type, digits, this.context) : cellValue(this.type, text, this.context));
   }
 
   /** The value of the cell just read, as its column is read for: its own text, only whether it is blank, or nothing. */

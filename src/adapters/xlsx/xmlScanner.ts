@@ -111,7 +111,8 @@ function nameAt(s: string, from: number, to: number): string {
   return s.slice(from, to);
 }
 
-function isSpace(code: number): boolean {
+/** XML's white space (XML 1.0, 2.3 `S`): space, tab, line feed, carriage return. */
+export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
