@@ -194,15 +194,14 @@ class DeflateHelper {
   deflater(): Deflater {
     const id = ++this.next;
     const output = new Channel();
-    let waiting = 0;
     let resume: (() => void) | undefined;
     // Each chunk's buffer goes to the helper and comes back with its acknowledgement, in order: no copy and no new
-    // buffer per chunk (a copy of each 256 KB chunk, in fresh memory, took most of the page's writing time).
+    // buffer per chunk (a copy of each 256 KB chunk, in fresh memory, took most of the page's writing time). The
+    // chunks not yet acknowledged are those whose `release` waits here.
     const releases: ((replacement?: Uint8Array) => void)[] = [];
     this.parts.set(id, {
       output,
       acked: (buffer) => {
-        waiting--;
         releases.shift()?.(buffer ? new Uint8Array(buffer) : undefined);
         const r = resume;
         resume = undefined;
@@ -212,11 +211,10 @@ class DeflateHelper {
     this.worker.postMessage({ type: "open", id });
     return {
       write: async (bytes, release) => {
-        waiting++;
         releases.push(release);
         const buffer = bytes.buffer as ArrayBuffer;
         this.worker.postMessage({ type: "chunk", id, bytes, buffer }, [buffer]);
-        while (waiting >= IN_FLIGHT) await new Promise<void>((resolve) => (resume = resolve));
+        while (releases.length >= IN_FLIGHT) await new Promise<void>((resolve) => (resume = resolve));
       },
       end: () => this.worker.postMessage({ type: "end", id }),
       fail: (error) => {
